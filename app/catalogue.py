@@ -1,0 +1,262 @@
+"""The local catalogue: course records from the platform's feed, stored and read back.
+
+Records have the shape of ``docs/catalogue-record.md``. Writers take a connection and do
+not open transactions, so a caller can apply a page and save its cursor atomically.
+"""
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pypinyin import lazy_pinyin
+
+from app import search
+from app.errors import NotFoundError
+from app.facets import DIMENSIONS, LESSON_KINDS, SECTIONS
+
+Record = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    """How many records of a page were new, changed, or withdrawn."""
+
+    added: int = 0
+    updated: int = 0
+    withdrawn: int = 0
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    course_id: str
+    position: int
+    activity_id: str
+    kind: str
+    title_zh: str
+    title_en: str
+    duration: int
+
+    def title(self, language: str) -> str:
+        return _pick(self.title_zh, self.title_en, language)
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    activity_id: str
+    version: int
+    section: str
+    title_zh: str
+    title_en: str
+    summary_zh: str
+    summary_en: str
+    tags: tuple[str, ...]
+    package_url: str
+    package_size: int
+    package_sha256: str
+    withdrawn: bool
+    facets: Mapping[str, tuple[str, ...]]
+    lessons: tuple[Lesson, ...]
+
+    def title(self, language: str) -> str:
+        return _pick(self.title_zh, self.title_en, language)
+
+    def summary(self, language: str) -> str:
+        return _pick(self.summary_zh, self.summary_en, language)
+
+
+def _pick(zh: str, en: str, language: str) -> str:
+    """The text in ``language``, falling back to the other language when it is empty."""
+    first, second = (zh, en) if language.startswith("zh") else (en, zh)
+    return first or second
+
+
+def sort_key(title_zh: str, title_en: str) -> str:
+    """A pinyin key computed once at import, so lists sort without collating at display."""
+    text = title_zh or title_en
+    return " ".join(lazy_pinyin(text)).lower()
+
+
+def validate(record: Record) -> None:
+    """Raise ``ValueError`` naming the first field of ``record`` that is not usable."""
+    if not isinstance(record.get("id"), str) or not record["id"]:
+        raise ValueError("course record without an id")
+    if record.get("withdrawn"):
+        return
+    if record.get("section") not in SECTIONS:
+        raise ValueError(f"course {record['id']}: unknown section {record.get('section')!r}")
+    if not isinstance(record.get("version"), int):
+        raise ValueError(f"course {record['id']}: version is not an integer")
+    for dimension, values in (record.get("facets") or {}).items():
+        known = DIMENSIONS.get(dimension, {})
+        if not isinstance(values, list) or any(v not in known for v in values):
+            raise ValueError(f"course {record['id']}: bad facet {dimension}={values!r}")
+    for lesson in record.get("lessons", []):
+        if lesson.get("kind") not in LESSON_KINDS or not isinstance(lesson.get("id"), str):
+            raise ValueError(f"course {record['id']}: bad lesson {lesson.get('id')!r}")
+
+
+def apply_records(conn: sqlite3.Connection, records: Iterable[Record]) -> ApplyResult:
+    """Upsert course records and apply tombstones, then refresh the search index."""
+    added = updated = withdrawn = 0
+    known: set[str] = set()
+    rows: list[tuple[Any, ...]] = []
+    facets: list[tuple[str, str, str]] = []
+    lessons: list[tuple[Any, ...]] = []
+    touched: list[str] = []
+    gone: list[str] = []
+    for record in records:
+        validate(record)
+        course_id = record["id"]
+        exists = conn.execute("SELECT 1 FROM courses WHERE id = ?", (course_id,)).fetchone()
+        if record.get("withdrawn"):
+            if exists:
+                gone.append(course_id)
+                withdrawn += 1
+            continue
+        if exists or course_id in known:
+            updated += 1
+        else:
+            added += 1
+        known.add(course_id)
+        touched.append(course_id)
+        rows.append(_course_row(record))
+        facets.extend(
+            (course_id, dimension, value)
+            for dimension, values in (record.get("facets") or {}).items()
+            for value in values
+        )
+        lessons.extend(_lesson_rows(record))
+    _write(conn, rows, facets, lessons, touched, gone)
+    return ApplyResult(added, updated, withdrawn)
+
+
+def _write(
+    conn: sqlite3.Connection,
+    rows: list[tuple[Any, ...]],
+    facets: list[tuple[str, str, str]],
+    lessons: list[tuple[Any, ...]],
+    touched: list[str],
+    gone: list[str],
+) -> None:
+    ids = [(course_id,) for course_id in touched]
+    conn.executemany("DELETE FROM course_facets WHERE course_id = ?", ids)
+    conn.executemany("DELETE FROM lessons WHERE course_id = ?", ids)
+    conn.executemany(
+        "INSERT INTO courses (id, activity_id, version, section, title_zh, title_en, "
+        "summary_zh, summary_en, tags, package_url, package_size, package_sha256, sort_key, "
+        "withdrawn, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) "
+        "ON CONFLICT(id) DO UPDATE SET activity_id = excluded.activity_id, "
+        "version = excluded.version, section = excluded.section, "
+        "title_zh = excluded.title_zh, title_en = excluded.title_en, "
+        "summary_zh = excluded.summary_zh, summary_en = excluded.summary_en, "
+        "tags = excluded.tags, package_url = excluded.package_url, "
+        "package_size = excluded.package_size, package_sha256 = excluded.package_sha256, "
+        "sort_key = excluded.sort_key, withdrawn = 0, updated = excluded.updated",
+        rows,
+    )
+    conn.executemany("INSERT OR IGNORE INTO course_facets VALUES (?, ?, ?)", facets)
+    conn.executemany("INSERT OR REPLACE INTO lessons VALUES (?, ?, ?, ?, ?, ?, ?, ?)", lessons)
+    conn.executemany("UPDATE courses SET withdrawn = 1 WHERE id = ?", [(c,) for c in gone])
+    search.reindex(conn, touched + gone)
+
+
+def _course_row(record: Record) -> tuple[Any, ...]:
+    title = record.get("title") or {}
+    summary = record.get("summary") or {}
+    package = record.get("package") or {}
+    title_zh, title_en = str(title.get("zh", "")), str(title.get("en", ""))
+    return (
+        record["id"],
+        str(record.get("activity_id", "")),
+        record["version"],
+        record["section"],
+        title_zh,
+        title_en,
+        str(summary.get("zh", "")),
+        str(summary.get("en", "")),
+        json.dumps(list(record.get("tags", [])), ensure_ascii=False),
+        str(package.get("url", "")),
+        int(package.get("size", 0)),
+        str(package.get("sha256", "")),
+        sort_key(title_zh, title_en),
+        str(record.get("updated", "")),
+    )
+
+
+def _lesson_rows(record: Record) -> list[tuple[Any, ...]]:
+    rows = []
+    for position, lesson in enumerate(record.get("lessons", [])):
+        title = lesson.get("title") or {}
+        rows.append(
+            (
+                lesson["id"],
+                record["id"],
+                position,
+                str(lesson.get("activity_id", "")),
+                lesson["kind"],
+                str(title.get("zh", "")),
+                str(title.get("en", "")),
+                int(lesson.get("duration") or 0),
+            )
+        )
+    return rows
+
+
+def get_course(conn: sqlite3.Connection, course_id: str) -> Course:
+    """The course with its facets and lessons; :class:`NotFoundError` if unknown."""
+    conn_row = conn.execute(
+        "SELECT id, activity_id, version, section, title_zh, title_en, summary_zh, summary_en, "
+        "tags, package_url, package_size, package_sha256, withdrawn FROM courses WHERE id = ?",
+        (course_id,),
+    ).fetchone()
+    if conn_row is None:
+        raise NotFoundError(f"No course {course_id!r} in the catalogue.")
+    facets: dict[str, list[str]] = {}
+    for dimension, value in conn.execute(
+        "SELECT dimension, value FROM course_facets WHERE course_id = ? ORDER BY value",
+        (course_id,),
+    ):
+        facets.setdefault(dimension, []).append(value)
+    lessons = tuple(
+        Lesson(*row)
+        for row in conn.execute(
+            "SELECT id, course_id, position, activity_id, kind, title_zh, title_en, duration "
+            "FROM lessons WHERE course_id = ? ORDER BY position",
+            (course_id,),
+        )
+    )
+    (cid, activity, version, section, tzh, ten, szh, sen, tags, url, size, sha, withdrawn) = (
+        conn_row
+    )
+    return Course(
+        cid, activity, version, section, tzh, ten, szh, sen, tuple(json.loads(tags)), url,
+        size, sha, bool(withdrawn), {k: tuple(v) for k, v in facets.items()}, lessons,
+    )
+
+
+def lesson_by_activity(conn: sqlite3.Connection, activity_id: str) -> Lesson | None:
+    row = conn.execute(
+        "SELECT id, course_id, position, activity_id, kind, title_zh, title_en, duration "
+        "FROM lessons WHERE activity_id = ?",
+        (activity_id,),
+    ).fetchone()
+    return Lesson(*row) if row else None
+
+
+def get_lesson(conn: sqlite3.Connection, lesson_id: str) -> Lesson:
+    row = conn.execute(
+        "SELECT id, course_id, position, activity_id, kind, title_zh, title_en, duration "
+        "FROM lessons WHERE id = ?",
+        (lesson_id,),
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"No lesson {lesson_id!r} in the catalogue.")
+    return Lesson(*row)
+
+
+def course_count(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM courses").fetchone()[0])

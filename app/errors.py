@@ -1,0 +1,31 @@
+"""Errors that are the environment's fault: each carries a message a learner can act on."""
+
+
+class LibraryError(Exception):
+    """Base of every expected failure: bad input, damaged files, full disk, wrong PIN."""
+
+
+class DamagedDatabaseError(LibraryError):
+    """The local database failed its integrity check; a copy was kept for recovery."""
+
+
+class PackageError(LibraryError):
+    """A course package was rejected; nothing was changed."""
+
+
+class NotFoundError(LibraryError):
+    """A course, lesson or profile that does not exist."""
+
+
+class PinError(LibraryError):
+    """A wrong PIN, or a profile locked after too many wrong PINs.
+
+    ``tries_left`` and ``locked_seconds`` let the UI word its own translated message.
+    """
+
+    def __init__(
+        self, message: str, *, tries_left: int | None = None, locked_seconds: int = 0
+    ) -> None:
+        super().__init__(message)
+        self.tries_left = tries_left
+        self.locked_seconds = locked_seconds

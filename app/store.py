@@ -1,0 +1,126 @@
+"""The local SQLite store: one database per installation, WAL, numbered migrations.
+
+Each thread opens its own :class:`Store`; sqlite connections are not shared.
+"""
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from app.errors import DamagedDatabaseError
+from app.migrations import MIGRATIONS
+from app.paths import DataPaths
+
+
+def utc_now() -> str:
+    """The current time as an ISO 8601 UTC timestamp with milliseconds (xAPI style)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Store:
+    """An open database plus the installation's folders."""
+
+    def __init__(self, paths: DataPaths, *, check: bool = True) -> None:
+        paths.ensure()
+        self.paths = paths
+        if check and paths.database.exists():
+            _check_integrity(paths.database)
+        self.conn = sqlite3.connect(
+            paths.database, timeout=30, isolation_level=None, check_same_thread=False
+        )
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.db = sqlite_utils.Database(self.conn)
+        migrate(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: commits on success, rolls back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def get_state(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_state(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO sync_state(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply every migration newer than ``PRAGMA user_version``, each in its own transaction."""
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if current > len(MIGRATIONS):
+        raise DamagedDatabaseError(
+            f"The database is from a newer version of the app (schema {current}); "
+            "update the app to open it."
+        )
+    for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def _split(script: str) -> list[str]:
+    """The statements of a migration script (sqlite3.Connection.execute runs one at a time)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    return [s for s in statements if s]
+
+
+def _check_integrity(database: Path) -> None:
+    """Raise :class:`DamagedDatabaseError` (after keeping a copy) if the file is damaged."""
+    problem = ""
+    try:
+        conn = sqlite3.connect(database, timeout=30)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+        if rows != [("ok",)]:
+            problem = "; ".join(str(r[0]) for r in rows[:3])
+    except sqlite3.DatabaseError as error:
+        problem = str(error)
+    if not problem:
+        return
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = database.with_name(f"{database.name}.damaged-{stamp}")
+    shutil.copy2(database, kept)
+    raise DamagedDatabaseError(
+        f"The learning library database is damaged ({problem}). "
+        f"A copy was kept at {kept}; move it away to start with an empty library."
+    )
