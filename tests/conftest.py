@@ -8,8 +8,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.paths import DATA_DIR_ENV, DataPaths, resolve  # noqa: E402
-from app.store import Store  # noqa: E402
+from app.paths import DATA_DIR_ENV, DataPaths, resolve
+from app.store import Store
 
 
 @pytest.fixture(autouse=True)

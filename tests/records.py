@@ -29,7 +29,9 @@ def course_record(
         "title": {"zh": title_zh, "en": title_en},
         "summary": {"zh": summary_zh, "en": summary_en},
         "tags": list(tags),
-        "package": {"url": f"/packages/{course_id}-v{version}.zip", "size": 1000, "sha256": "0" * 64},
+        "package": {
+            "url": f"/packages/{course_id}-v{version}.zip", "size": 1000, "sha256": "0" * 64
+        },
         "lessons": [
             {
                 "id": f"{course_id}-{n:02d}",
