@@ -1,0 +1,241 @@
+"""Scientific literacy (科学素养): ten demo courses."""
+
+from resources.demo.texts.course_text import CourseText, SectionText
+
+SECTION = SectionText(
+    code="scientific_literacy",
+    prefix="sci",
+    clips=("science", "skills"),
+    colour=(0x1E, 0x88, 0xE5),
+    practice=(
+        "把今天学到的一条知识讲给家人听，看看他们以前是否知道。",
+        "Explain one thing you learned today to someone at home and see whether they knew it.",
+    ),
+    courses=(
+        CourseText(
+            title=("身边的物理", "Physics around us"),
+            summary=(
+                "从烧水、骑车到冬天摸铁栏杆，认识生活里的力和热。",
+                "Force and heat in daily life, from boiling water to riding a bike.",
+            ),
+            tags=("物理", "生活", "physics", "everyday science"),
+            horizontal=("basic", "lifelong"),
+            vertical=("intellectual",),
+            points=(
+                ("海拔越高，气压越低，水的沸点也越低。",
+                 "The higher you go, the lower the air pressure and the boiling point of water."),
+                ("骑车转弯时身体向内倾斜，是为了提供转弯所需的向心力。",
+                 "Leaning into a bend on a bicycle supplies the force needed to turn."),
+                ("冬天摸铁比摸木头更凉，是因为铁导热更快，而不是温度更低。",
+                 "Iron feels colder than wood in winter because it carries heat away faster."),
+            ),
+            myth=("重的物体一定比轻的物体下落得快。",
+                  "Heavy objects always fall faster than light ones."),
+            truth=("忽略空气阻力时，所有物体下落的加速度相同。",
+                   "Without air resistance, all objects fall with the same acceleration."),
+        ),
+        CourseText(
+            title=("防范电信诈骗", "Spotting phone scams"),
+            summary=(
+                "识别冒充公检法、刷单返利等常见骗局，守好自己的钱袋子。",
+                "Recognise fake-police calls, task scams and other common frauds, and keep your "
+                "money safe.",
+            ),
+            tags=("反诈", "安全", "fraud", "scams"),
+            horizontal=("lifelong",),
+            vertical=("moral", "intellectual"),
+            points=(
+                ("公检法机关不会通过电话要求把钱转到“安全账户”。",
+                 'Police and courts never ask you by phone to move money into a "safe account".'),
+                ("任何人索要短信验证码都要警惕，验证码不能告诉别人。",
+                 "Never give a text-message verification code to anyone who asks for it."),
+                ("遇到可疑来电先挂断，再通过官方电话核实，也可拨打96110咨询。",
+                 "Hang up on a suspicious call and check through the official number, or ring "
+                 "96110."),
+            ),
+            myth=("对方能说出我的姓名和身份证号，就一定是真的工作人员。",
+                  "If the caller knows my name and ID number, they must be a real official."),
+            truth=("个人信息可能已经泄露，骗子常用它来骗取信任。",
+                   "Personal data is often leaked, and scammers use it to win your trust."),
+        ),
+        CourseText(
+            title=("家庭用电安全", "Electrical safety at home"),
+            summary=(
+                "插座、电器和电动车充电的安全要点，以及触电时怎么办。",
+                "Safe use of sockets, appliances and e-bike chargers, and what to do after a "
+                "shock.",
+            ),
+            tags=("用电", "安全", "electricity", "home safety"),
+            horizontal=("basic", "lifelong"),
+            vertical=("intellectual", "work"),
+            points=(
+                ("不要用湿手触摸开关和插头。", "Never touch switches or plugs with wet hands."),
+                ("大功率电器应使用单独的插座，不要串接多个插线板。",
+                 "High-power appliances need their own socket; do not chain power strips."),
+                ("发现有人触电，要先切断电源再施救。",
+                 "If someone gets a shock, cut the power before you touch them."),
+            ),
+            myth=("家里装了空气开关，就不会发生触电事故。",
+                  "A circuit breaker at home means no one can get a shock."),
+            truth=("空气开关主要防止过载和短路，防触电要靠漏电保护器。",
+                   "A breaker guards against overloads; a residual-current device protects "
+                   "people."),
+        ),
+        CourseText(
+            title=("认识天气与气候", "Weather and climate basics"),
+            summary=(
+                "读懂天气预报和预警信号，了解天气与气候的区别。",
+                "Read forecasts and warning signals, and tell weather from climate.",
+            ),
+            tags=("气象", "天气", "weather", "climate"),
+            horizontal=("basic",),
+            vertical=("intellectual",),
+            points=(
+                ("天气是短时间的大气状况，气候是长期的平均状况。",
+                 "Weather is the state of the air over hours or days; climate is the long-term "
+                 "average."),
+                ("听到雷声要尽快进入建筑物，不要在大树下避雨。",
+                 "When you hear thunder, go indoors; never shelter under a lone tree."),
+                ("暴雨预警分蓝、黄、橙、红四级，红色最严重。",
+                 "Rainstorm warnings come in blue, yellow, orange and red; red is the most "
+                 "severe."),
+            ),
+            myth=("闪电从不会两次击中同一个地方。",
+                  "Lightning never strikes the same place twice."),
+            truth=("高楼和铁塔每年会被闪电击中许多次。",
+                   "Tall buildings and towers are struck many times a year."),
+        ),
+        CourseText(
+            title=("食品安全小常识", "Food safety basics"),
+            summary=(
+                "买、存、做、吃四个环节的食品安全要点。",
+                "Keeping food safe when you buy, store, cook and eat it.",
+            ),
+            tags=("食品安全", "健康", "food safety", "health"),
+            horizontal=("lifelong",),
+            vertical=("physical", "intellectual"),
+            points=(
+                ("生熟食品要分开存放，切生肉和熟食的刀板要分开。",
+                 "Keep raw and cooked food apart, with separate knives and boards."),
+                ("冰箱冷藏室温度宜保持在0–4℃。", "A fridge should stay between 0 and 4 °C."),
+                ("发芽的土豆含较多龙葵素，不宜食用。",
+                 "Sprouted potatoes contain more solanine and should not be eaten."),
+            ),
+            myth=("食物放进冰箱就不会变质。", "Food kept in the fridge never goes off."),
+            truth=("低温只能减慢细菌繁殖，李斯特菌等在冷藏温度下仍能生长。",
+                   "Cold only slows bacteria; some, such as Listeria, still grow in the fridge."),
+        ),
+        CourseText(
+            title=("人工智能入门", "Artificial intelligence: a first look"),
+            summary=(
+                "人工智能是怎样学习的，能做什么，又有哪些局限。",
+                "How artificial intelligence learns, what it can do and where it falls short.",
+            ),
+            tags=("人工智能", "科技", "AI", "technology"),
+            horizontal=("higher", "lifelong"),
+            vertical=("intellectual",),
+            points=(
+                ("机器学习让计算机从数据中总结规律，而不是逐条编写规则。",
+                 "Machine learning finds patterns in data instead of following hand-written "
+                 "rules."),
+                ("大语言模型根据上下文预测下一个词来生成文字。",
+                 "Large language models write by predicting the next word from the context."),
+                ("人工智能生成的内容可能出错，重要信息要多方核实。",
+                 "AI answers can be wrong; check important facts with other sources."),
+            ),
+            myth=("人工智能给出的答案总是正确的。", "Answers from AI are always correct."),
+            truth=("人工智能可能一本正经地给出错误答案，需要人来判断。",
+                   "AI can state falsehoods confidently; people must judge what it says."),
+        ),
+        CourseText(
+            title=("健康睡眠的科学", "The science of sleep"),
+            summary=(
+                "睡眠为什么重要，怎样养成规律的作息。",
+                "Why sleep matters and how to build a regular routine.",
+            ),
+            tags=("睡眠", "健康", "sleep", "health"),
+            horizontal=("lifelong",),
+            vertical=("physical",),
+            points=(
+                ("成年人一般每晚需要7–9小时睡眠。",
+                 "Most adults need seven to nine hours of sleep a night."),
+                ("睡前少看手机，屏幕蓝光会推迟褪黑素分泌。",
+                 "Put the phone away before bed: screen light delays melatonin."),
+                ("固定的起床时间有助于稳定生物钟。",
+                 "Getting up at the same time every day steadies the body clock."),
+            ),
+            myth=("周末补觉可以完全抵消平时的睡眠不足。",
+                  "Sleeping in at weekends fully makes up for lost sleep in the week."),
+            truth=("补觉只能部分恢复，规律作息更重要。",
+                   "Catch-up sleep helps only partly; a regular schedule matters more."),
+        ),
+        CourseText(
+            title=("节能与低碳生活", "Saving energy, living low-carbon"),
+            summary=(
+                "家里和路上的节能小窍门，算一算你的碳足迹。",
+                "Small ways to save energy at home and on the road, and your carbon footprint.",
+            ),
+            tags=("低碳", "环保", "energy", "environment"),
+            horizontal=("basic", "lifelong"),
+            vertical=("moral", "work"),
+            points=(
+                ("空调夏季设定在26℃左右，既舒适又节能。",
+                 "Air conditioning set to about 26 °C in summer is comfortable and saves energy."),
+                ("电器待机也会耗电，长时间不用应拔掉插头。",
+                 "Appliances on standby still draw power; unplug them when unused for long."),
+                ("垃圾分类能让可回收物重新利用，减少填埋。",
+                 "Sorting rubbish lets recyclables be reused and keeps them out of landfill."),
+            ),
+            myth=("LED灯频繁开关反而更费电，所以最好一直开着。",
+                  "Switching LED lights on and off uses more power than leaving them on."),
+            truth=("LED灯开关几乎不额外耗电，随手关灯就能省电。",
+                   "LEDs use almost no extra power when switched, so turning them off saves "
+                   "energy."),
+        ),
+        CourseText(
+            title=("急救常识", "First aid basics"),
+            summary=(
+                "心肺复苏、烫伤和外伤处理，关键时刻能救命。",
+                "CPR, burns and wounds: first aid that can save a life.",
+            ),
+            tags=("急救", "健康", "first aid", "CPR"),
+            horizontal=("vocational", "lifelong"),
+            vertical=("physical", "moral"),
+            points=(
+                ("发现有人倒地，先确认环境安全，再判断意识和呼吸。",
+                 "When someone collapses, make sure the scene is safe, then check response and "
+                 "breathing."),
+                ("心肺复苏按压深度5–6厘米，频率每分钟100–120次。",
+                 "CPR compressions go 5–6 cm deep at 100 to 120 a minute."),
+                ("拨打120时要说清地点、病人情况和联系电话。",
+                 "When calling 120, give the place, the patient's state and a callback number."),
+            ),
+            myth=("烫伤后应立即涂抹牙膏或酱油。",
+                  "Put toothpaste or soy sauce on a burn straight away."),
+            truth=("烫伤应先用流动的凉水冲洗15–20分钟。",
+                   "Cool a burn under cool running water for 15 to 20 minutes."),
+        ),
+        CourseText(
+            title=("家庭安全用药", "Using medicines safely"),
+            summary=(
+                "读懂药品说明书，合理使用抗生素，正确处理过期药。",
+                "Read the leaflet, use antibiotics wisely and dispose of old medicines properly.",
+            ),
+            tags=("用药", "健康", "medicine", "health"),
+            horizontal=("lifelong",),
+            vertical=("physical", "intellectual"),
+            points=(
+                ("抗生素只对细菌感染有效，对病毒引起的感冒无效。",
+                 "Antibiotics work on bacterial infections, not on colds caused by viruses."),
+                ("服药前要看清说明书上的用法、用量和禁忌。",
+                 "Read the leaflet for dose, timing and warnings before taking a medicine."),
+                ("过期药品应投放到有害垃圾收集点。",
+                 "Expired medicines belong in hazardous-waste collection."),
+            ),
+            myth=("症状一好转就可以自行停用抗生素。",
+                  "You can stop antibiotics as soon as you feel better."),
+            truth=("应按医嘱服完疗程，过早停药可能导致细菌耐药。",
+                   "Finish the course as prescribed; stopping early can breed resistant bacteria."),
+        ),
+    ),
+)
