@@ -96,8 +96,9 @@ class TaskRunner(QObject):
         def body() -> None:
             try:
                 value = work(self._store(), self.cancelled)
-            except Exception as error:  # noqa: BLE001 - every failure goes back to the GUI
-                self._relay.deliver.emit(lambda: self._fail(error, on_error))
+            except Exception as error:  # every failure goes back to the GUI thread
+                failure = error  # ``error`` is unbound when the except block ends
+                self._relay.deliver.emit(lambda: self._fail(failure, on_error))
                 return
             if on_done is not None:
                 self._relay.deliver.emit(lambda: on_done(value))
