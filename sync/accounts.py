@@ -1,0 +1,66 @@
+"""Signing in: a profile linked to a platform account, and the credentials it pushes with."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from app import profiles, settings
+from app.errors import NotFoundError
+from app.profiles import Profile
+from app.store import Store
+from sync import api
+from sync.client import Client, Credentials
+from sync.lrs import Lrs
+
+
+def sign_in(
+    store: Store, server_url: str, username: str, password: str, *, profile_name: str = ""
+) -> Profile:
+    """Sign in at the platform and link the profile ``profile_name`` (default: the username),
+    creating it if there is none. The server becomes the machine's server if none is set."""
+    result = api.sign_in(Client(server_url), username, password)
+    account = {
+        "server": server_url,
+        "username": username,
+        "token": result.token,
+        "expires": result.expires,
+    }
+    with store.transaction() as conn:
+        name = profile_name or username
+        try:
+            profile = profiles.find(conn, name)
+        except NotFoundError:
+            profile = profiles.create(conn, name)
+        profiles.link_account(conn, profile.id, result.actor, account)
+        if not settings.get(conn, "server.url"):
+            settings.put(conn, "server.url", server_url)
+    return profiles.get(store.conn, profile.id)
+
+
+def signed_in(profile: Profile) -> bool:
+    return bool(profile.account.get("token") and profile.account.get("server"))
+
+
+def linked_profiles(store: Store) -> list[Profile]:
+    """Profiles signed in to a platform account, in creation order."""
+    return [p for p in profiles.all_profiles(store.conn) if signed_in(p)]
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a profile's statements go and come from, and what to call it in messages."""
+
+    lrs: Lrs
+    name: str
+
+
+def destination(store: Store, profile: Profile) -> Destination:
+    """The separate LRS (HTTP Basic) when ``lrs.url`` is set, else the account's platform."""
+    lrs_url = str(settings.get(store.conn, "lrs.url"))
+    if lrs_url:
+        key, secret = (str(settings.get(store.conn, name)) for name in ("lrs.key", "lrs.secret"))
+        basic = (key, secret)
+        client = Client(lrs_url, credentials=Credentials(basic=basic))
+        return Destination(Lrs(client, ""), lrs_url)
+    account: dict[str, Any] = profile.account
+    client = Client(str(account["server"]), credentials=Credentials(bearer=str(account["token"])))
+    return Destination(Lrs(client), str(account["server"]))

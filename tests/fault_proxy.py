@@ -1,0 +1,202 @@
+"""A small threaded HTTP reverse proxy that injects faults in front of the reference server.
+
+Faults match a path prefix and fire a set number of times: cut the body after N bytes,
+delay, answer a status (500/503/429 with ``Retry-After``), or answer a captive portal's
+HTML page. A throttle slows every body, so a test can kill a client mid-transfer.
+"""
+
+import http.client
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from urllib.parse import urlsplit
+
+PORTAL_PAGE = b"<html><body><h1>Welcome to FreeWiFi</h1>Please sign in.</body></html>"
+_HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "upgrade",
+               "proxy-authorization", "proxy-authenticate", "trailer"}
+
+
+@dataclass
+class Fault:
+    """``kind`` is ``cut``, ``delay``, ``status`` or ``html``."""
+
+    kind: str
+    path: str = "/"
+    times: int = 1
+    cut_after: int = 0
+    delay_s: float = 0.0
+    status: int = 503
+    retry_after: str = ""
+    method: str = ""
+
+
+@dataclass(frozen=True)
+class Seen:
+    method: str
+    path: str
+    headers: dict[str, str]
+    status: int
+    body_bytes: int
+
+
+class FaultProxy:
+    """Forwards to ``upstream``; ``url`` is the proxy's own address."""
+
+    def __init__(self, upstream: str, *, throttle_bps: float = 0.0) -> None:
+        parts = urlsplit(upstream)
+        self.upstream_host = parts.hostname or "127.0.0.1"
+        self.upstream_port = parts.port or 80
+        self.throttle_bps = throttle_bps
+        self.faults: list[Fault] = []
+        self.seen: list[Seen] = []
+        self.lock = threading.Lock()
+        self._server = _ProxyServer(("127.0.0.1", 0), _Handler)
+        self._server.proxy = self
+        self._server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def add(self, fault: Fault) -> None:
+        with self.lock:
+            self.faults.append(fault)
+
+    def take_fault(self, method: str, path: str) -> Fault | None:
+        with self.lock:
+            for fault in self.faults:
+                if path.startswith(fault.path) and fault.method in ("", method) and fault.times:
+                    fault.times -= 1
+                    return fault
+        return None
+
+    def record(self, seen: Seen) -> None:
+        with self.lock:
+            self.seen.append(seen)
+
+    def bytes_served(self, path_prefix: str) -> int:
+        with self.lock:
+            return sum(s.body_bytes for s in self.seen if s.path.startswith(path_prefix))
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> "FaultProxy":
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class _ProxyServer(ThreadingHTTPServer):
+    proxy: FaultProxy
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _ProxyServer
+
+    @property
+    def proxy(self) -> FaultProxy:
+        return self.server.proxy
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: tests read ``proxy.seen`` instead."""
+
+    def do_GET(self) -> None:
+        self._forward()
+
+    def do_POST(self) -> None:
+        self._forward()
+
+    def do_PUT(self) -> None:
+        self._forward()
+
+    def do_HEAD(self) -> None:
+        self._forward()
+
+    def _forward(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        fault = self.proxy.take_fault(self.command, self.path)
+        if fault is not None and fault.kind == "delay":
+            time.sleep(fault.delay_s)
+        if fault is not None and fault.kind in ("status", "html"):
+            self._answer_fault(fault)
+            return
+        upstream = http.client.HTTPConnection(self.proxy.upstream_host, self.proxy.upstream_port,
+                                              timeout=60)
+        try:
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
+            upstream.request(self.command, self.path, body=body, headers=headers)
+            response = upstream.getresponse()
+            self._relay(response, fault.cut_after if fault and fault.kind == "cut" else None)
+        except OSError:
+            # The upstream went away or the client hung up: nothing to tell anyone.
+            self.close_connection = True
+        finally:
+            upstream.close()
+
+    def _answer_fault(self, fault: Fault) -> None:
+        if fault.kind == "html":
+            status, kind, body = 200, "text/html; charset=utf-8", PORTAL_PAGE
+        else:
+            status, kind = fault.status, "application/problem+json"
+            body = b'{"title": "injected fault", "status": %d}' % fault.status
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        if fault.retry_after:
+            self.send_header("Retry-After", fault.retry_after)
+        self.end_headers()
+        self.wfile.write(body)
+        self.proxy.record(Seen(self.command, self.path, dict(self.headers), status, len(body)))
+
+    def _relay(self, response: http.client.HTTPResponse, cut_after: int | None) -> None:
+        body_length = response.getheader("Content-Length")
+        self.send_response(response.status, response.reason)
+        for key, value in response.getheaders():
+            if key.lower() not in _HOP_BY_HOP and key.lower() != "content-length":
+                self.send_header(key, value)
+        payload = None
+        if body_length is None:
+            payload = response.read()
+            body_length = str(len(payload))
+        self.send_header("Content-Length", body_length)
+        if cut_after is not None:
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        self.end_headers()
+        sent = self._copy(response, payload, cut_after)
+        self.proxy.record(Seen(self.command, self.path, dict(self.headers), response.status, sent))
+
+    def _copy(
+        self, response: http.client.HTTPResponse, payload: bytes | None,
+        cut_after: int | None,
+    ) -> int:
+        sent = 0
+        chunk_size = 64 * 1024
+        if self.proxy.throttle_bps:
+            chunk_size = max(1024, int(self.proxy.throttle_bps / 20))
+        while True:
+            if payload is not None:
+                chunk, payload = payload[:chunk_size], payload[chunk_size:]
+            else:
+                chunk = response.read(chunk_size)
+            if cut_after is not None:
+                chunk = chunk[: max(0, cut_after - sent)]
+            if not chunk:
+                return sent
+            try:
+                self.wfile.write(chunk)
+            except OSError:
+                return sent
+            sent += len(chunk)
+            if self.proxy.throttle_bps:
+                time.sleep(len(chunk) / self.proxy.throttle_bps)
+
