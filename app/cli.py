@@ -60,14 +60,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from app.outbox import quarantined
     from app.packages import disk_used
 
     with open_store(args) as store:
         conn = store.conn
         installed = int(conn.execute("SELECT count(*) FROM installed").fetchone()[0])
-        quarantined = conn.execute(
-            "SELECT id, quarantine FROM statements WHERE quarantine IS NOT NULL"
-        ).fetchall()
+        held = quarantined(conn)
         lines = [
             f"Data folder:         {store.paths.root}",
             f"Courses known:       {catalogue.course_count(conn)}",
@@ -75,11 +74,19 @@ def cmd_status(args: argparse.Namespace) -> int:
             f"Disk used:           {disk_used(store) / 1e6:.1f} MB",
             f"Free space:          {shutil.disk_usage(store.paths.root).free / 1e9:.1f} GB",
             f"Records to send:     {progress.waiting_count(conn)}",
-            f"Records quarantined: {len(quarantined)}",
+            f"Records quarantined: {len(held)}",
         ]
-        lines += [f"  {sid}: {reason}" for sid, reason in quarantined]
-        last_sync = store.get_state("last_sync", "never")
-    print("\n".join([*lines, f"Last sync:           {last_sync}"]))
+        lines += [f"  {item.id} ({item.verb.rsplit('/', 1)[-1]}): {item.reason}" for item in held]
+        skew = store.get_state("clock.skew_s")
+        if skew:
+            lines.append(f"Clock skew:          {float(skew):+.1f} s against the platform")
+        lines += [
+            f"Last {key.removeprefix('sync.last.')}: {value}"
+            for key, value in conn.execute(
+                "SELECT key, value FROM sync_state WHERE key LIKE 'sync.last.%' ORDER BY key"
+            )
+        ]
+    print("\n".join(lines))
     return 0
 
 
