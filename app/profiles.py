@@ -125,6 +125,13 @@ def rename(conn: sqlite3.Connection, profile_id: int, name: str) -> None:
     conn.execute("UPDATE profiles SET name = ? WHERE id = ?", (name.strip(), profile_id))
 
 
+def keep_guest(conn: sqlite3.Connection, profile_id: int, name: str, pin: str | None) -> None:
+    """Turn a guest session into an ordinary profile, progress and records included."""
+    rename(conn, profile_id, name)
+    set_pin(conn, profile_id, pin or None)
+    conn.execute("UPDATE profiles SET guest = 0 WHERE id = ?", (profile_id,))
+
+
 def delete(conn: sqlite3.Connection, profile_id: int) -> None:
     """Remove a profile with its progress and learning records."""
     conn.execute("DELETE FROM profiles WHERE id = ?", (profile_id,))

@@ -91,3 +91,14 @@ def test_linking_an_account_rewrites_only_unsent_records(store: Store) -> None:
     actors = dict(store.conn.execute("SELECT id, json_extract(json, '$.actor') FROM statements"))
     assert json.loads(actors[waiting["id"]]) == actor
     assert json.loads(actors[sent["id"]]) == profile.actor
+
+
+def test_keeping_a_guest_makes_an_ordinary_profile_with_its_progress(store: Store) -> None:
+    from app import statements as xapi
+
+    guest = profiles.create(store.conn, "访客", guest=True)
+    progress.record(store, guest.id, xapi.build(guest.actor, xapi.COMPLETED, "urn:lesson"))
+    profiles.keep_guest(store.conn, guest.id, "  陈明 ", "4321")
+    kept = profiles.get(store.conn, guest.id)
+    assert (kept.name, kept.guest, kept.has_pin) == ("陈明", False, True)
+    assert progress.lesson_progress(store.conn, guest.id, "urn:lesson").completed
