@@ -121,10 +121,19 @@ def apply_records(conn: sqlite3.Connection, records: Iterable[Record]) -> ApplyR
     lessons: list[tuple[Any, ...]] = []
     touched: list[str] = []
     gone: list[str] = []
+    records = list(records)
     for record in records:
         validate(record)
+    existing = {
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM courses WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([record["id"] for record in records]),),
+        )
+    }
+    for record in records:
         course_id = record["id"]
-        exists = conn.execute("SELECT 1 FROM courses WHERE id = ?", (course_id,)).fetchone()
+        exists = course_id in existing
         if record.get("withdrawn"):
             if exists:
                 gone.append(course_id)

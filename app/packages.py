@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from app import search
 from app.errors import NotFoundError, PackageError
 from app.package_build import PackageInfo, build_package
 from app.package_extract import (
@@ -195,6 +196,7 @@ def _write_row(conn: sqlite3.Connection, course: InstalledCourse) -> None:
             course.installed_at,
         ),
     )
+    search.reindex(conn, [course.course_id])  # a withdrawn course stays listed once installed
 
 
 def recover_interrupted_imports(store: Store, *, locked: bool = False) -> None:
@@ -258,6 +260,7 @@ def remove_course(store: Store, course_id: str) -> int:
         # Row first: a crash before the folder is gone leaves an orphan recovery deletes.
         with store.transaction() as conn:
             conn.execute("DELETE FROM installed WHERE course_id = ?", (course_id,))
+            search.reindex(conn, [course_id])  # a withdrawn course leaves the listing
         shutil.rmtree(course.folder, ignore_errors=True)
         return freed
 

@@ -36,6 +36,7 @@ class Store:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB: bulk catalogue writes
         self.db = sqlite_utils.Database(self.conn)
         migrate(self.conn)
 
