@@ -129,8 +129,9 @@ def _stream(
     done = offset
     chunk_size = CHUNK
     if hooks.bucket is not None:
-        # Small chunks under a cap keep the progress bar moving and cancelling quick.
-        chunk_size = min(CHUNK, max(16 * 1024, int(hooks.bucket.rate / 8)))
+        # Chunks of about 1/8 s under a cap keep the progress bar moving and pausing
+        # quick: the bucket sleeps for a whole chunk before the next stop check.
+        chunk_size = min(CHUNK, max(1024, int(hooks.bucket.rate / 8)))
     try:
         # read1 hands over whatever arrived, so a cut connection loses no received byte
         # (iter_content would drop a partly filled chunk with the error).

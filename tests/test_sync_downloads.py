@@ -163,6 +163,20 @@ def test_pause_from_another_thread_then_resume(store: Store, server: RunningServ
     assert manager.run_next().state == "done"  # type: ignore[union-attr]
 
 
+def test_pause_under_a_low_bandwidth_cap_takes_effect_within_two_seconds(
+    store: Store, server: RunningServer
+) -> None:
+    settings.put(store.conn, "download.bandwidth_kbps", 1)
+    results: list[str] = []
+    thread = _download_in_thread(store.paths, server.url, results)
+    _wait_for_part(store)
+    time.sleep(0.5)  # into the capped part, past the first burst
+    DownloadManager(store, Client(server.url)).pause("c1")
+    started = time.monotonic()
+    thread.join(10)
+    assert results == ["paused"] and time.monotonic() - started < 2
+
+
 def test_cancel_removes_the_download_and_its_part(store: Store, server: RunningServer) -> None:
     results: list[str] = []
     with FaultProxy(server.url, throttle_bps=400_000) as slow:
