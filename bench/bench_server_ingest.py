@@ -1,10 +1,16 @@
 """Statement ingest over loopback HTTP: 20,000 statements in batches of 250, against an echo
 endpoint of the same server given the same bytes (the cost of HTTP alone).
 
-Run: python -m bench.bench_server_ingest
+Each round posts the bodies to the echo, then new statements, then the same statements again
+(a client retrying after a lost answer: every one already stored). Rounds alternate so that
+a busy machine slows all three alike; the figures are medians over the rounds.
+
+Run: python -m bench.bench_server_ingest [rounds]
 """
 
 import json
+import statistics
+import sys
 import tempfile
 import time
 import uuid
@@ -44,26 +50,35 @@ def post_all(session: requests.Session, url: str, bodies: list[bytes]) -> float:
 
 
 def main() -> None:
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     with tempfile.TemporaryDirectory() as folder:
         storage = Storage(Path(folder) / "server.sqlite3")
         add_learner(storage, "bench", "bench")
         storage.close()
         with server_process(Path(folder), echo=True) as url, requests.Session() as session:
-            run(url, session)
+            run(url, session, rounds)
 
 
-def run(url: str, session: requests.Session) -> None:
+def run(url: str, session: requests.Session, rounds: int) -> None:
     issued = session.post(f"{url}/api/v1/auth/token",
                           json={"username": "bench", "password": "bench"}, timeout=60).json()
     session.headers["Authorization"] = f"Bearer {issued['access_token']}"
-    bodies = batches(issued["actor"])
+    times: dict[str, list[float]] = {"echo": [], "ingest": [], "resend": []}
+    for _ in range(rounds):
+        bodies = batches(issued["actor"])
+        times["echo"].append(post_all(session, f"{url}/api/v1/echo", bodies))
+        times["ingest"].append(post_all(session, f"{url}/xapi/statements", bodies))
+        times["resend"].append(post_all(session, f"{url}/xapi/statements", bodies))
     size = sum(map(len, bodies)) / 1e6
-    echo = post_all(session, f"{url}/api/v1/echo", bodies)
-    ingest = post_all(session, f"{url}/xapi/statements", bodies)
-    print(f"{TOTAL} statements in {len(bodies)} batches of {BATCH} ({size:.1f} MB)")
-    print(f"echo (HTTP only):   {echo:6.2f} s  {TOTAL / echo:9,.0f} statements/s")
-    print(f"xAPI ingest:        {ingest:6.2f} s  {TOTAL / ingest:9,.0f} statements/s")
-    print(f"ingest / echo time: {ingest / echo:.1f}x")
+    print(f"{TOTAL} statements in {len(bodies)} batches of {BATCH} ({size:.1f} MB), "
+          f"median of {rounds} rounds")
+    echo = statistics.median(times["echo"])
+    for name, label in (("echo", "echo (HTTP only)"), ("ingest", "xAPI ingest, new"),
+                        ("resend", "xAPI ingest, resent")):
+        took = statistics.median(times[name])
+        print(f"{label + ':':22}{took:6.2f} s  {TOTAL / took:9,.0f} statements/s  "
+              f"{took / echo:5.1f}x echo")
+
 
 if __name__ == "__main__":
     main()

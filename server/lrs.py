@@ -51,9 +51,8 @@ async def post_statements(request: Request) -> Response:
     ctx, principal = await _authorise(request)
     body = await read_json(request, ctx.config.max_body_bytes)
     batch = body if isinstance(body, list) else [body]
-    prepared = statements.prepare(batch, principal)
-    await run_in_threadpool(statements.store, ctx.storage, prepared, principal)
-    return JSONResponse([statement["id"] for statement in prepared], headers=_HEADERS)
+    ids = await run_in_threadpool(statements.ingest, ctx.storage, batch, principal)
+    return JSONResponse(ids, headers=_HEADERS)
 
 
 async def put_statement(request: Request) -> Response:
@@ -64,8 +63,8 @@ async def put_statement(request: Request) -> Response:
         raise bad_request("PUT takes one statement object")
     if str(body.get("id", statement_id)).lower() != statement_id.lower():
         raise bad_request("the statement's id differs from statementId")
-    prepared = statements.prepare([{**body, "id": statement_id}], principal)
-    await run_in_threadpool(statements.store, ctx.storage, prepared, principal)
+    batch = [{**body, "id": statement_id}]
+    await run_in_threadpool(statements.ingest, ctx.storage, batch, principal)
     return Response(status_code=204, headers=_HEADERS)
 
 

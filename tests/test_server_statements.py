@@ -186,3 +186,63 @@ def test_missing_version_header_is_400(server: RunningServer, ana: dict[str, Any
 def test_about_lists_the_versions(server: RunningServer) -> None:
     about = requests.get(f"{server.url}/xapi/about", timeout=TIMEOUT)
     assert "1.0.3" in about.json()["version"]
+
+
+def test_stored_and_authority_sent_by_the_client_are_replaced(
+    server: RunningServer, ana: dict[str, Any]
+) -> None:
+    other = {"objectType": "Agent", "mbox": "mailto:someone@example.org"}
+    sent = statement(ana["actor"], new_id(), stored="2000-01-01T00:00:00Z", authority=other)
+    assert post(server, sent, bearer(ana)).status_code == 200
+    found = fetch(server, bearer(ana), statementId=sent["id"]).json()
+    assert found["stored"] > "2026" and found["authority"] == ana["actor"]
+    assert found["version"] == "1.0.0"
+    again = post(server, {**sent, "stored": "2001-01-01T00:00:00Z"}, bearer(ana))
+    assert again.status_code == 200
+
+
+def test_statement_without_id_gets_one(server: RunningServer, ana: dict[str, Any]) -> None:
+    sent = {k: v for k, v in statement(ana["actor"], "").items() if k != "id"}
+    given = post(server, [sent], bearer(ana)).json()[0]
+    assert uuid.UUID(given).version == 4
+    assert fetch(server, bearer(ana), statementId=given).json()["verb"] == sent["verb"]
+
+
+def test_resending_in_another_key_order_is_the_same_statement(
+    server: RunningServer, ana: dict[str, Any]
+) -> None:
+    sent = statement(ana["actor"], new_id(), result={"completion": True, "success": True})
+    post(server, sent, bearer(ana))
+    reordered = dict(reversed(sent.items())) | {"result": {"success": True, "completion": True}}
+    assert post(server, reordered, bearer(ana)).status_code == 200
+
+
+def test_resending_without_a_trailing_property_is_a_conflict(
+    server: RunningServer, ana: dict[str, Any]
+) -> None:
+    sent = statement(ana["actor"], new_id(), version="1.0.3", result={"completion": True})
+    post(server, sent, bearer(ana))
+    # What is left encodes as a prefix of the stored text: it must still not count as the same.
+    assert_problem(post(server, {k: v for k, v in sent.items() if k != "result"},
+                        bearer(ana)), 409)
+    assert_problem(post(server, {**sent, "result": {"completion": False}}, bearer(ana)), 409)
+
+
+def test_one_id_twice_in_a_batch(server: RunningServer, ana: dict[str, Any]) -> None:
+    sent = statement(ana["actor"], new_id())
+    assert post(server, [sent, dict(sent)], bearer(ana)).json() == [sent["id"]] * 2
+    other = {**sent, "id": new_id()}
+    problem = assert_problem(post(server, [other, {**other, "timestamp": "2026-11-29T00:00:00Z"}],
+                                  bearer(ana)), 400)
+    assert "statement 1" in problem["detail"]
+
+
+def test_lone_surrogate_escape_is_a_bad_request(
+    server: RunningServer, ana: dict[str, Any]
+) -> None:
+    sent = statement(ana["actor"], new_id())
+    body = json.dumps(sent).replace('"completed"}', '"\\ud800"}')
+    response = requests.post(f"{server.url}/xapi/statements", data=body, timeout=TIMEOUT,
+                             headers={**bearer(ana), "Content-Type": "application/json"})
+    assert_problem(response, 400)
+    assert_problem(fetch(server, bearer(ana), statementId=sent["id"]), 404)

@@ -48,6 +48,7 @@ def test_a_full_statement_is_valid() -> None:
     ("actor", {"mbox_sha1sum": "a" * 40}),
     ("id", ...),
     ("timestamp", "2026-11-28T04:00:00Z"),
+    ("id", "6FA459EA-EE8A-4CA4-B94E-DB77E160355E"),
 ])
 def test_other_valid_forms(path: str, value: Any) -> None:
     validate(changed(path, value))
@@ -55,6 +56,12 @@ def test_other_valid_forms(path: str, value: Any) -> None:
 
 @pytest.mark.parametrize(("path", "value", "reason"), [
     ("id", "not-a-uuid", "UUID"),
+    ("id", "6fa459eaee8a4ca4894edb77e160355e----", "hyphenated"),
+    ("id", "6fa459ea-ee8a-4ca4-c94e-db77e160355e", "RFC 4122"),
+    ("context.registration", 42, "UUID"),
+    ("actor", {"objectType": "Group", "name": "nobody"}, "needs members"),
+    ("actor", {"mbox_sha1sum": "a" * 39}, "40 hex"),
+    ("actor", {"mbox_sha1sum": 7}, "mbox_sha1sum: must be a string"),
     ("actor", {"objectType": "Agent"}, "exactly one"),
     ("actor", {"mbox": "mailto:a@example.org", "openid": "https://x.example"}, "exactly one"),
     ("actor.account", {"homePage": "https://example.org"}, "'name' is required"),
