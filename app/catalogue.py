@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pypinyin import lazy_pinyin
-
 from app import search
 from app.errors import NotFoundError
 from app.facets import DIMENSIONS, LESSON_KINDS, SECTIONS
@@ -79,6 +77,8 @@ def _pick(zh: str, en: str, language: str) -> str:
 def _spelling(char: str) -> str:
     """A character's pinyin followed by a space (Han), or the character itself."""
     if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":
+        from pypinyin import lazy_pinyin  # 1 s of import: only when a catalogue is written
+
         return lazy_pinyin(char)[0] + " "
     return char
 

@@ -13,16 +13,18 @@ Signals:
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.errors import LibraryError
 from app.paths import DataPaths
-from app.store import Store
+
+if TYPE_CHECKING:  # app.store pulls in sqlite_utils: import it off the start-up path
+    from app.store import Store
 
 T = TypeVar("T")
-Work = Callable[[Store, threading.Event], T]
+Work = Callable[["Store", threading.Event], T]
 log = logging.getLogger(__name__)
 
 
@@ -113,7 +115,9 @@ class TaskRunner(QObject):
         else:
             raise error  # our bug: the excepthook writes the crash log
 
-    def _store(self) -> Store:
+    def _store(self) -> "Store":
+        from app.store import Store
+
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
             store = Store(self.paths, check=False)
