@@ -1,0 +1,80 @@
+"""Ending a guest session: keep the guest's progress as a new profile, or discard it
+after a clear warning.
+
+Signals (of :class:`GuestEnding`):
+    ended(): the guest's progress was kept or discarded; the session may close.
+"""
+
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from ui.context import AppContext
+from ui.profiles.learner_form import LearnerForm
+
+if TYPE_CHECKING:
+    from app.profiles import Profile
+    from app.store import Store
+
+
+def keep_guest(conn: sqlite3.Connection, profile_id: int, name: str, pin: str) -> None:
+    """Turn the guest profile into an ordinary one, progress and records included."""
+    from app import profiles
+
+    profiles.keep_guest(conn, profile_id, name, pin)
+
+
+def discard_guest(conn: sqlite3.Connection, profile_id: int) -> None:
+    from app import profiles
+
+    profiles.delete(conn, profile_id)
+
+
+class GuestEnding(QObject):
+    ended = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.window = parent
+        self.question: QMessageBox | None = None
+        self.form: LearnerForm | None = None
+        self.keep_button: QPushButton | None = None
+        self.discard_button: QPushButton | None = None
+
+    def ask(self, guest: "Profile") -> None:
+        """Ask whether to keep ``guest``'s progress; :attr:`ended` follows unless cancelled."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Guest session"),
+                          self.tr("You studied as a guest. Keep your progress as a new "
+                                  "profile? If you discard it, it is deleted from this "
+                                  "computer and cannot be brought back."),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        self.keep_button = box.addButton(self.tr("Keep as a profile"),
+                                         QMessageBox.ButtonRole.AcceptRole)
+        self.discard_button = box.addButton(self.tr("Discard my progress"),
+                                            QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Go on studying"), QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(lambda button: self._answered(guest, button))
+        self.question = box
+        box.open()
+
+    def _answered(self, guest: "Profile", button: object) -> None:
+        if button is self.discard_button:
+            self._run(lambda conn: discard_guest(conn, guest.id))
+        elif button is self.keep_button:
+            form = LearnerForm(self.tr("Keep as a profile"), self.window)
+            form.submitted.connect(
+                lambda name, pin: self._run(lambda conn: keep_guest(conn, guest.id, name, pin))
+            )
+            self.form = form
+            form.open()
+
+    def _run(self, change: Callable[[sqlite3.Connection], None]) -> None:
+        def work(store: "Store", _cancel: object) -> None:
+            with store.transaction() as conn:
+                change(conn)
+
+        self.context.tasks.db(work, lambda _none: self.ended.emit())
