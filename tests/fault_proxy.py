@@ -50,8 +50,10 @@ class FaultProxy:
         self.upstream_port = parts.port or 80
         self.throttle_bps = throttle_bps
         self.faults: list[Fault] = []
-        self.seen: list[Seen] = []
+        self._seen: list[Seen] = []
         self.lock = threading.Lock()
+        self._settled = threading.Condition(self.lock)
+        self._in_flight = 0
         self._server = _ProxyServer(("127.0.0.1", 0), _Handler)
         self._server.proxy = self
         self._server.daemon_threads = True
@@ -73,11 +75,27 @@ class FaultProxy:
 
     def record(self, seen: Seen) -> None:
         with self.lock:
-            self.seen.append(seen)
+            self._seen.append(seen)
+
+    def started(self) -> None:
+        with self.lock:
+            self._in_flight += 1
+
+    def finished(self) -> None:
+        with self.lock:
+            self._in_flight -= 1
+            self._settled.notify_all()
+
+    @property
+    def seen(self) -> list[Seen]:
+        """Requests answered so far. A client has its answer a moment before the handler
+        records it, so this waits (briefly) until no request is being handled."""
+        with self._settled:
+            self._settled.wait_for(lambda: self._in_flight == 0, timeout=5)
+            return list(self._seen)
 
     def bytes_served(self, path_prefix: str) -> int:
-        with self.lock:
-            return sum(s.body_bytes for s in self.seen if s.path.startswith(path_prefix))
+        return sum(s.body_bytes for s in self.seen if s.path.startswith(path_prefix))
 
     def close(self) -> None:
         self._server.shutdown()
@@ -121,6 +139,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._forward()
 
     def _forward(self) -> None:
+        self.proxy.started()
+        try:
+            self._handle()
+        finally:
+            self.proxy.finished()
+
+    def _handle(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
         fault = self.proxy.take_fault(self.command, self.path)
