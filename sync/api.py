@@ -2,22 +2,28 @@
 
 import email.utils
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, Final
 
 import requests
 
 from sync.client import Client, decode_json, require
-from sync.errors import ProtocolError
+from sync.errors import ProtocolError, UpdateRequiredError
+
+PROTOCOL_VERSION: Final = 1
+"""The protocol this client speaks (``docs/protocol.md``), sent with every health probe."""
 
 
 @dataclass(frozen=True)
 class Health:
-    """The server is up; ``server_time`` (POSIX seconds) when it told us its clock."""
+    """The server is up; ``server_time`` (POSIX seconds) when it told us its clock;
+    ``update_required`` when it will not sync with this client's protocol (``message``
+    then says so in the platform's words)."""
 
     protocol: int | None
     server_time: float | None
     message: str
+    update_required: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,16 +44,31 @@ class ChangesPage:
 
 
 def health(client: Client) -> Health:
-    response = client.request("GET", "api/v1/health")
+    response = client.request("GET", "api/v1/health", params={"protocol": PROTOCOL_VERSION})
     body = decode_json(response)
     if not isinstance(body, dict):
         raise ProtocolError("The server's health answer is not a JSON object.")
     protocol = body.get("protocol") or body.get("protocol_version")
+    # Only an explicit false stops us: a server that predates the field lets us sync.
+    update_required = body.get("continue") is False
+    message = str(body.get("message") or "")
+    if update_required and not message:
+        message = "The platform asks for a newer version of this app."
     return Health(
         protocol if isinstance(protocol, int) else None,
         _server_time(body, response),
-        str(body.get("message") or ""),
+        message,
+        update_required,
     )
+
+
+def check_supported(client: Client) -> Health:
+    """The health answer; :class:`UpdateRequiredError` if the platform no longer syncs
+    with this client."""
+    found = health(client)
+    if found.update_required:
+        raise UpdateRequiredError(found.message)
+    return found
 
 
 def _server_time(body: dict[str, Any], response: requests.Response) -> float | None:
@@ -78,6 +99,9 @@ def sign_in(client: Client, username: str, password: str) -> SignIn:
         raise ProtocolError("The server's sign-in answer holds no token.")
     actor = require(body, "actor", dict, "sign-in")
     expires = body.get("expires") or body.get("expires_at") or ""
+    lifetime = body.get("expires_in")
+    if not expires and isinstance(lifetime, int | float) and not isinstance(lifetime, bool):
+        expires = (datetime.now(UTC) + timedelta(seconds=lifetime)).isoformat()
     return SignIn(token, str(expires), actor)
 
 

@@ -17,6 +17,8 @@ from sync.downloads import DONE, DownloadManager
 from sync.engine import sync_all
 
 MB = 1024 * 1024
+UPDATE_REQUIRED = 3
+"""Exit status of ``lifelong sync`` when the platform refuses this version of the app."""
 
 
 def _server(args: argparse.Namespace, conn_value: str) -> str:
@@ -46,6 +48,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
             profile_ids = [profiles.find(store.conn, args.profile).id]
         server = _server(args, str(settings.get(store.conn, "server.url")))
         summary = sync_all(store, server_url=server, profile_ids=profile_ids)
+    if summary.update_required:
+        print(f"lifelong: not synced, this app must be updated: {summary.message}",
+              file=sys.stderr)
+        return UPDATE_REQUIRED
     for step in summary.steps:
         print(step.line(), file=sys.stdout if step.ok else sys.stderr)
     return 0 if summary.ok else 1
@@ -142,6 +148,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument("--password-stdin", action="store_true",
                         help="read the password from the first line of standard input")
     parser = add("sync", cmd_sync, "Sync the catalogue, then push and pull learning records.")
+    parser.epilog = (f"Exit status: 0 synced, 1 a step failed, {UPDATE_REQUIRED} the platform "
+                     "requires a newer version of this app.")
     parser.add_argument("--server", help="platform address (default: the server.url setting)")
     parser.add_argument("--profile", help="only this profile's records")
     parser = add("download", cmd_download, "Download and install a course.")

@@ -42,6 +42,9 @@ class Connectivity:
         self.next_probe_at = clock()
         self.last_error = ""
         self.clock_skew_s: float | None = None
+        # The platform answered but will not sync with this app: ``update_message`` says why.
+        self.update_required = False
+        self.update_message = ""
 
     @classmethod
     def for_client(cls, client: Client, **options: Any) -> "Connectivity":
@@ -62,6 +65,7 @@ class Connectivity:
         received = self._wall_clock()
         with self._lock:
             self.online, self.failures, self.last_error = True, 0, ""
+            self.update_required, self.update_message = health.update_required, health.message
             self.next_probe_at = self._clock() + self.online_interval_s
             if health.server_time is not None:
                 # Measured against the middle of the round trip; recorded, never refused.
@@ -85,3 +89,13 @@ def record_clock_skew(store: Store, skew_s: float | None) -> None:
     if skew_s is not None:
         with store.transaction():
             store.set_state(SKEW_KEY, f"{skew_s:.3f}")
+
+
+def platform_now(store: Store) -> float:
+    """The platform's time (POSIX seconds): this PC's clock corrected by the last measured
+    skew, so a PC clock set weeks ahead does not make valid sign-ins look expired."""
+    skew = store.get_state(SKEW_KEY)
+    try:
+        return time.time() + (float(skew) if skew else 0.0)
+    except ValueError:
+        return time.time()

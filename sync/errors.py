@@ -39,3 +39,8 @@ class NotEnoughSpaceError(SyncError):
 
 class CancelledError(SyncError):
     """The operation was cancelled by the user or by shut-down."""
+
+
+class UpdateRequiredError(SyncError):
+    """The platform no longer syncs with this version of the app; the message is the
+    platform's own (show it, and do not retry until the app is updated)."""

@@ -2,7 +2,10 @@
 
 Faults match a path prefix and fire a set number of times: cut the body after N bytes,
 delay, answer a status (500/503/429 with ``Retry-After``), or answer a captive portal's
-HTML page. A throttle slows every body, so a test can kill a client mid-transfer.
+HTML page. Range faults play a cache or CDN that mishandles a resumed download: ignore
+the ``Range`` (200), answer it with a 206 starting at byte zero, answer 416, or send
+another ``ETag`` (the file changed). A throttle slows every body, so a test can kill a
+client mid-transfer.
 """
 
 import http.client
@@ -16,11 +19,16 @@ from urllib.parse import urlsplit
 PORTAL_PAGE = b"<html><body><h1>Welcome to FreeWiFi</h1>Please sign in.</body></html>"
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "upgrade",
                "proxy-authorization", "proxy-authenticate", "trailer"}
+# Faults that fetch the whole file upstream whatever range the client asked for.
+_WHOLE_FILE = {"ignore_range", "wrong_start", "unsatisfiable"}
 
 
 @dataclass
 class Fault:
-    """``kind`` is ``cut``, ``delay``, ``status`` or ``html``."""
+    """``kind`` is ``cut``, ``delay``, ``status``, ``html``, or a range fault:
+    ``ignore_range`` (the whole file, 200), ``wrong_start`` (the whole file as a 206
+    ``bytes 0-…``), ``unsatisfiable`` (416 ``bytes */SIZE``) or ``etag`` (the answer with
+    ``ETag: etag``, cut after ``cut_after`` bytes when that is set)."""
 
     kind: str
     path: str = "/"
@@ -30,6 +38,14 @@ class Fault:
     status: int = 503
     retry_after: str = ""
     method: str = ""
+    etag: str = '"changed"'
+
+    @property
+    def cut(self) -> int | None:
+        """Bytes of the body to pass before hanging up, None to pass it all."""
+        if self.kind == "cut" or (self.kind == "etag" and self.cut_after):
+            return self.cut_after
+        return None
 
 
 @dataclass(frozen=True)
@@ -157,10 +173,15 @@ class _Handler(BaseHTTPRequestHandler):
         upstream = http.client.HTTPConnection(self.proxy.upstream_host, self.proxy.upstream_port,
                                               timeout=60)
         try:
-            headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
+            dropped = _HOP_BY_HOP | ({"range", "if-range"} if fault and fault.kind in _WHOLE_FILE
+                                     else set())
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in dropped}
             upstream.request(self.command, self.path, body=body, headers=headers)
             response = upstream.getresponse()
-            self._relay(response, fault.cut_after if fault and fault.kind == "cut" else None)
+            if fault is not None and fault.kind == "unsatisfiable":
+                self._answer_unsatisfiable(response)
+            else:
+                self._relay(response, fault)
         except OSError:
             # The upstream went away or the client hung up: nothing to tell anyone.
             self.close_connection = True
@@ -182,23 +203,41 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
         self.proxy.record(Seen(self.command, self.path, dict(self.headers), status, len(body)))
 
-    def _relay(self, response: http.client.HTTPResponse, cut_after: int | None) -> None:
+    def _answer_unsatisfiable(self, response: http.client.HTTPResponse) -> None:
+        """416 for the file the upstream holds, as if the client's range began past its end."""
+        self.send_response(416, "Range Not Satisfiable")
+        self.send_header("Content-Range", f"bytes */{response.getheader('Content-Length')}")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        self.proxy.record(Seen(self.command, self.path, dict(self.headers), 416, 0))
+
+    def _relay(self, response: http.client.HTTPResponse, fault: Fault | None) -> None:
         body_length = response.getheader("Content-Length")
-        self.send_response(response.status, response.reason)
-        for key, value in response.getheaders():
-            if key.lower() not in _HOP_BY_HOP and key.lower() != "content-length":
-                self.send_header(key, value)
         payload = None
         if body_length is None:
             payload = response.read()
             body_length = str(len(payload))
+        status, reason = response.status, response.reason
+        replaced: dict[str, str] = {}
+        if fault is not None and fault.kind == "wrong_start":
+            status, reason = 206, "Partial Content"
+            replaced["content-range"] = f"bytes 0-{int(body_length) - 1}/{body_length}"
+        if fault is not None and fault.kind == "etag":
+            replaced["etag"] = fault.etag
+        self.send_response(status, reason)
+        for key, value in response.getheaders():
+            if key.lower() not in _HOP_BY_HOP | {"content-length"} | replaced.keys():
+                self.send_header(key, value)
+        for key, value in replaced.items():
+            self.send_header(key, value)
         self.send_header("Content-Length", body_length)
+        cut_after = fault.cut if fault is not None else None
         if cut_after is not None:
             self.send_header("Connection", "close")
             self.close_connection = True
         self.end_headers()
         sent = self._copy(response, payload, cut_after)
-        self.proxy.record(Seen(self.command, self.path, dict(self.headers), response.status, sent))
+        self.proxy.record(Seen(self.command, self.path, dict(self.headers), status, sent))
 
     def _copy(
         self, response: http.client.HTTPResponse, payload: bytes | None,

@@ -18,6 +18,7 @@ from sync.catalog import pull_catalog
 from sync.client import Client
 from sync.downloads import DownloadManager
 from sync.throughput import TokenBucket
+from sync.transfer import Hooks, Target, fetch
 from tests.fault_proxy import Fault, FaultProxy
 from tests.sync_support import publish
 
@@ -224,3 +225,118 @@ def test_token_bucket_holds_the_average_rate() -> None:
         bucket.consume(10_000)
     assert now[0] == pytest.approx(9.9, rel=0.02)
 
+
+
+# Answers to a resumed download. Each case first cuts the transfer at CUT bytes, so the
+# second request asks for ``bytes=CUT-``; a wrong answer must never reach the part file.
+CUT = 200_000
+
+
+def _package_answers(proxy: FaultProxy) -> list[tuple[int, str]]:
+    """(status, Range asked) of each package request, in order."""
+    return [(s.status, s.headers.get("Range", ""))
+            for s in proxy.seen if s.path.startswith("/packages/")]
+
+
+def _download_after_a_cut(store: Store, proxy: FaultProxy, fault: Fault) -> None:
+    """Download c1 through a cut, then ``fault``: installed, nothing left behind."""
+    proxy.add(Fault("cut", path="/packages/", cut_after=CUT))
+    proxy.add(fault)
+    assert _manager(store, proxy.url).download("c1").state == "done"
+    assert installed_version(store, "c1") == 1  # imported, so its SHA-256 verified
+    assert queue.entries(store.conn) == []
+    assert list(store.paths.downloads.iterdir()) == []
+
+
+def _package_size(store: Store) -> int:
+    return int(store.conn.execute(
+        "SELECT package_size FROM courses WHERE id = 'c1'").fetchone()[0])
+
+
+def test_206_starting_at_zero_for_a_resume_is_discarded_unread(
+    store: Store, proxy: FaultProxy
+) -> None:
+    _download_after_a_cut(store, proxy, Fault("wrong_start", path="/packages/"))
+    assert _package_answers(proxy) == [(200, ""), (206, f"bytes={CUT}-"), (200, "")]
+
+
+def test_416_for_a_resume_starts_over_from_zero(store: Store, proxy: FaultProxy) -> None:
+    _download_after_a_cut(store, proxy, Fault("unsatisfiable", path="/packages/"))
+    assert _package_answers(proxy) == [(200, ""), (416, f"bytes={CUT}-"), (200, "")]
+
+
+def test_200_to_a_range_request_is_written_from_byte_zero(
+    store: Store, proxy: FaultProxy
+) -> None:
+    _download_after_a_cut(store, proxy, Fault("ignore_range", path="/packages/"))
+    # No third request: the whole body replaced the part, so nothing failed its checksum.
+    assert _package_answers(proxy) == [(200, ""), (200, f"bytes={CUT}-")]
+    assert proxy.bytes_served("/packages/") == CUT + _package_size(store)
+
+
+def test_changed_etag_makes_the_server_send_the_whole_file(
+    store: Store, proxy: FaultProxy
+) -> None:
+    # The first answer names another version: If-Range no longer matches the server's file.
+    proxy.add(Fault("etag", path="/packages/", cut_after=CUT, etag='"an-older-version"'))
+    assert _manager(store, proxy.url).download("c1").state == "done"
+    assert installed_version(store, "c1") == 1
+    assert _package_gets(proxy)[1]["If-Range"] == '"an-older-version"'
+    assert _package_answers(proxy) == [(200, ""), (200, f"bytes={CUT}-")]
+    assert proxy.bytes_served("/packages/") == CUT + _package_size(store)
+
+
+def test_206_with_another_etag_than_the_part_starts_over(
+    store: Store, proxy: FaultProxy
+) -> None:
+    # A cache that ignores If-Range: its 206 belongs to another version of the file.
+    _download_after_a_cut(store, proxy, Fault("etag", path="/packages/"))
+    assert _package_answers(proxy) == [(200, ""), (206, f"bytes={CUT}-"), (200, "")]
+
+
+@pytest.mark.parametrize("kind", ["wrong_start", "unsatisfiable", "ignore_range", "etag"])
+def test_part_file_is_the_package_byte_for_byte_after_a_wrong_answer(
+    store: Store, proxy: FaultProxy, server: RunningServer, kind: str
+) -> None:
+    url, size, sha256 = store.conn.execute(
+        "SELECT package_url, package_size, package_sha256 FROM courses WHERE id = 'c1'"
+    ).fetchone()
+    package = (server.config.packages_dir / url.rsplit("/", 1)[1]).read_bytes()
+    part = store.paths.downloads / "c1.part"
+    part.write_bytes(package[:CUT])
+    proxy.add(Fault(kind, path="/packages/"))
+    written: list[int] = []
+    hooks = Hooks(on_etag=lambda _e: None, on_bytes=written.append, check_stop=lambda: None)
+    etag = fetch(Client(proxy.url), Target(url, size, sha256, part), f'"{sha256}"', hooks)
+    assert etag == f'"{sha256}"'
+    assert part.read_bytes() == package
+    # Written once, from byte zero up: no byte of the wrong answer went into the part.
+    assert written == sorted(written) and written[0] <= 1024 * 1024 and written[-1] == size
+
+
+def test_complete_part_is_verified_and_imported_without_a_request(
+    store: Store, proxy: FaultProxy, server: RunningServer
+) -> None:
+    manager = _manager(store, proxy.url)
+    entry = manager.enqueue("c1")
+    url = entry.url.rsplit("/", 1)[1]
+    queue.part_path(store.paths, entry).write_bytes(
+        (server.config.packages_dir / url).read_bytes())
+    assert manager.download("c1").state == "done"
+    assert installed_version(store, "c1") == 1
+    assert _package_gets(proxy) == []
+
+
+def test_complete_part_that_does_not_verify_is_fetched_again_at_once(
+    store: Store, proxy: FaultProxy
+) -> None:
+    waits: list[float] = []
+    manager = DownloadManager(store, Client(proxy.url), sleep=waits.append)
+    entry = manager.enqueue("c1")
+    queue.part_path(store.paths, entry).write_bytes(b"\0" * entry.size)
+    with store.transaction() as conn:
+        queue.save_progress(conn, "c1", entry.size, f'"{entry.sha256}"')
+    assert manager.download("c1").state == "done"
+    assert installed_version(store, "c1") == 1
+    assert _package_answers(proxy) == [(200, "")]
+    assert waits == []  # discarded before any request, not counted as a failed attempt
