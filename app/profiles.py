@@ -66,8 +66,14 @@ def installation_id(conn: sqlite3.Connection) -> str:
 
 
 def local_actor(conn: sqlite3.Connection, profile_id: int) -> dict[str, Any]:
-    """The xAPI actor of a profile not linked to a platform account."""
-    name = f"{installation_id(conn)}/{profile_id}"
+    """The xAPI actor of a profile not linked to a platform account.
+
+    Named by the installation, the profile id and its creation time: SQLite may give a
+    deleted profile's id to a new one, which must not inherit the old learner's identity.
+    """
+    row = conn.execute("SELECT created FROM profiles WHERE id = ?", (profile_id,)).fetchone()
+    created = "".join(ch for ch in str(row[0] if row else "") if ch.isdigit())
+    name = f"{installation_id(conn)}/{profile_id}-{created}"
     return {"objectType": "Agent", "account": {"homePage": LOCAL_HOMEPAGE, "name": name}}
 
 

@@ -1,4 +1,5 @@
 import json
+import time
 
 import pytest
 
@@ -102,3 +103,13 @@ def test_keeping_a_guest_makes_an_ordinary_profile_with_its_progress(store: Stor
     kept = profiles.get(store.conn, guest.id)
     assert (kept.name, kept.guest, kept.has_pin) == ("陈明", False, True)
     assert progress.lesson_progress(store.conn, guest.id, "urn:lesson").completed
+
+
+def test_a_new_profile_reusing_a_deleted_id_gets_its_own_actor(store: Store) -> None:
+    first = profiles.create(store.conn, "甲")
+    profiles.delete(store.conn, first.id)
+    time.sleep(0.002)  # creation times differ even when the id is reused
+    second = profiles.create(store.conn, "乙")
+    assert second.id == first.id
+    assert second.actor != first.actor
+    assert profiles.local_actor(store.conn, second.id) == second.actor
