@@ -39,8 +39,14 @@ def run_lupdate(sources: list[Path], ts_files: list[Path]) -> None:
     subprocess.run(command, check=True, capture_output=True)
 
 
+def english_plurals(source: str) -> list[str]:
+    """The English forms (one, other) of a ``%n thing(s)`` source: "1 course", "2 courses"."""
+    return [source.replace("(s)", ""), source.replace("(s)", "s")]
+
+
 def fill_source_language(ts_file: Path) -> None:
-    """In an English file every translation is its source text (plural forms too)."""
+    """In an English file every translation is its source text; plural sources written
+    ``%n thing(s)`` get a singular and a plural form."""
     tree = ET.parse(ts_file)
     for message in tree.iter("message"):
         source = message.findtext("source", "")
@@ -50,8 +56,13 @@ def fill_source_language(ts_file: Path) -> None:
         translation.attrib.pop("type", None)
         numerus = translation.findall("numerusform")
         if message.get("numerus") == "yes":
-            for form in numerus or [ET.SubElement(translation, "numerusform")]:
-                form.text = source
+            for form in numerus:
+                translation.remove(form)
+            translation.text = "\n" + " " * 12  # laid out as lupdate does
+            for text in english_plurals(source):
+                form = ET.SubElement(translation, "numerusform")
+                form.text, form.tail = text, translation.text
+            form.tail = "\n" + " " * 8
         else:
             translation.text = source
     tree.getroot().set("language", "en")

@@ -51,8 +51,6 @@ def test_every_control_of_the_profile_screens_has_an_accessible_name(
     assert missing_names(session_window, qtbot, set(PROFILE_SCREENS)) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="shell screens: the rail, the browse search and list, "
-                   "settings' account fields and the course's lesson tree have no name yet")
 def test_every_control_of_the_shell_screens_has_an_accessible_name(
     session_window: MainWindow, qtbot: QtBot
 ) -> None:

@@ -3,17 +3,23 @@
 # Fixtures come from tests/ui_fixtures.py by import, so their names are redefined here.
 # ruff: noqa: F811
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.catalogue import get_course
+from app.package_lock import content_lock
+from app.packages import INCOMING_PREFIX
 from app.paths import DataPaths
 from app.progress import save_position
 from app.store import Store
+from sync import download_queue
 from tests.ui_fixtures import WAIT_MS, catalogue, ui_context, window  # noqa: F401
 from ui.context import AppContext
+from ui.gui import build_context
 from ui.main_window import MainWindow
 from ui.theme import LARGE_POINT_SIZE, LARGE_TARGET_PX
 
@@ -107,3 +113,51 @@ def test_continue_learning_resumes_where_the_learner_stopped(
     assert opened.args == ["silver-000001", lesson.id, 42.5]
     if window.lesson is not None:
         assert window.stack.currentWidget() is window.lesson
+
+
+def interrupted_work(paths: DataPaths) -> tuple[Path, str]:
+    """What a power cut leaves: a half-extracted course folder and a download in flight."""
+    paths.ensure()
+    leftover = paths.content / f"{INCOMING_PREFIX}sci-0001"
+    leftover.mkdir()
+    (leftover / "lesson.mp4").write_bytes(b"half a video")
+    with Store(paths) as store:
+        course_id = store.conn.execute("SELECT id FROM courses LIMIT 1").fetchone()[0]
+        download_queue.enqueue(store, course_id)
+        with store.transaction() as conn:
+            download_queue.set_state(conn, course_id, download_queue.DOWNLOADING)
+    return leftover, course_id
+
+
+def queue_states(paths: DataPaths) -> list[str]:
+    with Store(paths) as store:
+        return [entry.state for entry in download_queue.entries(store.conn)]
+
+
+@pytest.mark.usefixtures("qapp")
+def test_start_up_settles_interrupted_imports_and_downloads(catalogue: DataPaths) -> None:
+    leftover, _course = interrupted_work(catalogue)
+    context = build_context(catalogue)
+    try:
+        assert context.downloads is not None
+        context.downloads.refresh()  # as the app does once its window shows
+        assert context.tasks.wait()
+        assert not leftover.exists()
+        assert queue_states(catalogue) == ["queued"]
+    finally:
+        context.tasks.shutdown()
+
+
+@pytest.mark.usefixtures("qapp")
+def test_start_up_does_not_wait_for_another_process_importing(catalogue: DataPaths) -> None:
+    leftover, _course = interrupted_work(catalogue)
+    with content_lock(catalogue.root, None):  # as an import by ``lifelong import`` would
+        context = build_context(catalogue)
+        try:
+            assert context.downloads is not None
+            context.downloads.refresh()
+            assert context.tasks.wait(5000)
+            assert leftover.exists()  # that import's own folder, perhaps: left alone
+            assert queue_states(catalogue) == ["queued"]
+        finally:
+            context.tasks.shutdown()

@@ -4,7 +4,7 @@
 # ruff: noqa: F811
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from app.paths import DataPaths
@@ -35,7 +35,7 @@ def test_lists_the_catalogue_a_page_at_a_time(
     page = open_browse(ui_context, qtbot)
     assert page.model.total == 300
     assert page.model.rowCount() == 200
-    assert page.count.text() == "300 course(s)"
+    assert page.count.text() == "300 courses"
     with qtbot.waitSignal(page.model.rowsInserted, timeout=WAIT_MS):
         page.list.scrollToBottom()
     assert page.model.rowCount() == 300
@@ -129,3 +129,13 @@ def test_titles_follow_the_interface_language(
     assert page.model.index(0).data() == row.title_en
     ui_context.set_language("zh_CN")
     assert page.model.index(0).data() == row.title_zh
+
+
+@pytest.mark.usefixtures("catalogue")
+def test_the_course_count_uses_real_plural_forms(ui_context: AppContext, qtbot: QtBot) -> None:
+    page = open_browse(ui_context, qtbot)
+    assert page.count.text() == "300 courses"
+    assert QCoreApplication.translate("BrowsePage", "%n course(s)", "", 1) == "1 course"
+    ui_context.set_language("zh_CN")
+    assert page.count.text() == "共 300 门课程"
+    assert QCoreApplication.translate("BrowsePage", "%n course(s)", "", 1) == "共 1 门课程"

@@ -1,12 +1,16 @@
 """Our bugs go to a crash log offered once on the next start; environment errors are worded."""
+# ruff: noqa: F811 - the fixtures imported from tests.ui_fixtures come back as parameters
 
 import errno
 import sys
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.errors import PackageError
 from app.paths import DataPaths
+from tests.ui_fixtures import WAIT_MS, ui_context  # noqa: F401
+from ui.context import AppContext
 from ui.errors import environment_message, install_excepthook, take_crash_report
 
 
@@ -44,3 +48,23 @@ def test_environment_errors_get_a_headline_and_their_detail() -> None:
     assert environment_message(PackageError("bad hash")).splitlines() == [
         "The course package was rejected; nothing was changed.", "bad hash",
     ]
+
+
+def test_a_task_s_environment_error_is_worded_in_the_interface_language(
+    ui_context: AppContext, qtbot: QtBot
+) -> None:
+    ui_context.set_language("zh_CN")
+
+    def work(_store: object, _cancel: object) -> None:
+        raise PackageError("manifest.json is missing")
+
+    with qtbot.waitSignal(ui_context.tasks.failed, timeout=WAIT_MS) as failed:
+        ui_context.tasks.db(work)
+    assert failed.args == ["课程包未通过检查，未做任何更改。\nmanifest.json is missing"]
+
+    def full(_store: object, _cancel: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with qtbot.waitSignal(ui_context.tasks.failed, timeout=WAIT_MS) as failed:
+        ui_context.tasks.db(full)
+    assert failed.args[0].splitlines()[0] == "磁盘已满。请删除一些课程后再试。"

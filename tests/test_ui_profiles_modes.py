@@ -5,14 +5,20 @@
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app import settings
+from app import progress, settings
+from app.catalogue import Lesson, get_course
 from app.paths import DataPaths
 from app.store import Store
 from tests.profile_fixtures import WAIT_MS, add_profile, start_session, stored, type_pin
-from tests.ui_fixtures import ui_context, window  # noqa: F401
+from tests.ui_fixtures import catalogue, ui_context, window  # noqa: F401
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.theme import LARGE_POINT_SIZE
+
+
+def first_lesson(store: Store) -> Lesson:
+    course_id = store.conn.execute("SELECT id FROM courses LIMIT 1").fetchone()[0]
+    return get_course(store.conn, course_id).lessons[0]
 
 
 def open_facilitator(window: MainWindow, paths: DataPaths, qtbot: QtBot) -> None:
@@ -94,6 +100,33 @@ def test_guest_progress_is_discarded_only_after_a_warning(
     with qtbot.waitSignal(window.session.locked, timeout=WAIT_MS):
         window.session.guest.discard_button.click()  # type: ignore[union-attr]
     assert [p.name for p in stored(paths)] == ["学习者", "Wang Fang"]
+
+
+def test_a_guest_session_ended_by_the_idle_lock_leaves_nothing_for_the_next_guest(
+    window: MainWindow, ui_context: AppContext, catalogue: DataPaths, qtbot: QtBot
+) -> None:
+    paths = catalogue
+    add_profile(paths, "Wang Fang", pin="2468")
+    start_session(window, qtbot)
+    with qtbot.waitSignal(window.session.opened, timeout=WAIT_MS):
+        window.session.picker.enter_as_guest()
+    first = ui_context.profile
+    assert first is not None and first.guest
+    ui_context.set_setting("reading_scale", 1.5)  # something of this guest's own
+    with Store(paths) as store:
+        progress.complete_lesson(store, first.id, first_lesson(store))
+    with qtbot.waitSignal(window.session.picker.loaded, timeout=WAIT_MS):
+        window.session.idle.idle.emit()  # nobody answers a question now
+    assert window.session.guest.question is None  # nobody was asked
+    assert [p.name for p in stored(paths)] == ["学习者", "Wang Fang"]
+    with Store(paths) as store:
+        assert store.conn.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
+    with qtbot.waitSignal(window.session.opened, timeout=WAIT_MS):
+        window.session.picker.enter_as_guest()
+    second = ui_context.profile
+    assert second is not None and second.guest and second.settings == {}
+    with Store(paths) as store:
+        assert progress.waiting_count(store.conn) == 0  # the first guest's records are gone
 
 
 def test_guest_progress_can_become_a_profile(

@@ -156,6 +156,12 @@ class BrowsePage(QWidget):
         language = self.context.content_language
         self.title.setText(self.tr("Browse courses"))
         self.search.setPlaceholderText(self.tr("Search courses (Chinese or English)…"))
+        self.search.setAccessibleName(self.tr("Search courses"))
+        self.search.setAccessibleDescription(
+            self.tr("Results follow as you type; press Enter to go to the list.")
+        )
+        self.list.setAccessibleName(self.tr("Courses found"))
+        self.list.setAccessibleDescription(self.tr("Press Enter to open the chosen course."))
         self.downloaded_only.setText(self.tr("Downloaded only"))
         self.horizontal_label.setText(self.tr("Education"))
         self.vertical_label.setText(self.tr("Develops"))

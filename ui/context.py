@@ -92,12 +92,12 @@ class AppContext(QObject):
 
     def set_language(self, language: str) -> None:
         """Switch the interface language live and keep it in the learner's settings."""
-        self._save_setting("language", language)
+        self.set_setting("language", language)
         self._apply_language(language)
 
     def set_large_font(self, large: bool) -> None:
         """Switch large-font mode live and keep it in the learner's settings."""
-        self._save_setting("large_font", large)
+        self.set_setting("large_font", large)
         self._apply_font(large)
 
     def _apply_language(self, language: str) -> None:
@@ -117,7 +117,13 @@ class AppContext(QObject):
         if changed:
             self.font_changed.emit(large)
 
-    def _save_setting(self, key: str, value: Any) -> None:
+    def set_setting(self, key: str, value: Any) -> None:
+        """Keep a per-learner setting (declared in ``app.settings.LEARNER``) for the current
+        profile: :attr:`profile` has it at once, the database on the worker."""
+        from app.settings import LEARNER
+
+        if key not in LEARNER:  # fail in the caller, not later on the worker
+            raise KeyError(f"{key!r} is not a learner setting")
         profile = self.profile
         if profile is None:
             return

@@ -174,6 +174,8 @@ class CoursePage(QWidget):
             button.setText(names[name])
         self.update_badge.setText(self.tr("Update available"))
         self.lessons_heading.setText(self.tr("Lessons"))
+        self.lessons.setAccessibleName(self.tr("Lessons of this course"))
+        self.lessons.setAccessibleDescription(self.tr("Press Enter to open the chosen lesson."))
         self.lessons.setHeaderLabels(
             [self.tr("Lesson"), self.tr("Kind"), self.tr("Duration"), self.tr("Progress")]
         )

@@ -1,6 +1,11 @@
-"""The GUI path of ``lifelong``: application, context, services, main window, event loop."""
+"""The GUI path of ``lifelong``: application, context, services, main window, event loop.
+
+Start-up shows the window first and does everything else after it: no database, sync or
+player module is imported before the first paint (``tests/test_ui_startup.py``).
+"""
 
 import argparse
+import gc
 import os
 import sys
 
@@ -52,12 +57,18 @@ def run(args: argparse.Namespace) -> int:
     paths.ensure()
     install_excepthook(paths)
     context = build_context(paths)
-    context.start(args.lang, args.large_font)
     window = MainWindow(context)
-    window.resize(window.fontMetrics().height() * 64, window.fontMetrics().height() * 40)
+    # The theme after the widgets exist: Qt polishes them once, at show, rather than at
+    # every reparenting while the window is put together.
+    context.start(args.lang, args.large_font)
+    line = window.fontMetrics().height()
+    window.resize(line * 64, line * 40)
     window.show()
 
     def after_show() -> None:
+        # Everything alive now lives as long as the app: keep it out of the collector, so a
+        # full collection on a worker (which holds the GIL) no longer stalls the GUI.
+        gc.freeze()
         window.session.start(args.lang, args.large_font)
         if context.downloads is not None:
             context.downloads.refresh(context.downloads.pump)

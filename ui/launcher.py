@@ -7,17 +7,15 @@ shows its window before importing the database and sync modules.
 import argparse
 import sys
 from collections.abc import Sequence
-from importlib import metadata
 from typing import Any
 
 SUBCOMMAND_MODULES = ("app.cli", "sync.cli")
 
 
 def version() -> str:
-    try:
-        return metadata.version("lifelong-learning-desktop")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
+    from app import __version__  # the one place the version is written (pyproject reads it)
+
+    return __version__
 
 
 def global_parser(add_help: bool = True) -> argparse.ArgumentParser:

@@ -1,13 +1,17 @@
 """The main window: a navigation rail, the screens in a stack, the status bar.
 
+Only the home screen is built before the window first shows; Browse, Downloads,
+Settings and the course page are built on first use (each costs imports and widgets the
+first paint does not need).
+
 Keyboard: Ctrl+1…4 pick a screen, Ctrl+F searches, Alt+Left (or Backspace outside text
 fields) goes back.
 """
 
+import importlib
 import logging
-from typing import Protocol
+from typing import TYPE_CHECKING, Final, Protocol, cast
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,16 +24,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.browse import BrowsePage
 from ui.context import AppContext
-from ui.course_page import CoursePage
-from ui.downloads_page import DownloadsPage
 from ui.home import HomePage
 from ui.profiles.session import Session
-from ui.settings_page import SettingsPage
 from ui.status_bar import StatusBar
 
+if TYPE_CHECKING:
+    from ui.browse import BrowsePage
+    from ui.course_page import CoursePage
+    from ui.downloads_page import DownloadsPage
+    from ui.settings_page import SettingsPage
+
 log = logging.getLogger(__name__)
+
+# The screens built on first use: name -> (module, class), each class taking the context.
+LAZY_PAGES: Final = {
+    "browse": ("ui.browse", "BrowsePage"),
+    "downloads": ("ui.downloads_page", "DownloadsPage"),
+    "settings": ("ui.settings_page", "SettingsPage"),
+    "course": ("ui.course_page", "CoursePage"),
+}
+RAIL_AFTER_HOME: Final = ("browse", "downloads", "settings")
 
 
 class LessonView(Protocol):
@@ -55,30 +70,26 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.home = HomePage(context)
-        self.browse = BrowsePage(context)
-        self.downloads = DownloadsPage(context)
-        self.settings = SettingsPage(context)
-        self.course = CoursePage(context)
+        self.rail_home: QWidget = self.home  # the simple home replaces it in large type
         self.lesson: QWidget | None = None  # made on first use: the player imports a lot
-        self.rail_pages: list[QWidget] = [self.home, self.browse, self.downloads, self.settings]
+        self._pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
-        for page in [*self.rail_pages, self.course]:
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.home)
         self.rail = QListWidget()
         self.rail.setObjectName("navigation")
-        self.rail.addItems([""] * len(self.rail_pages))
+        self.rail.addItems([""] * (1 + len(RAIL_AFTER_HOME)))
         self.back = QPushButton()
         self.history: list[QWidget] = []
         self.session = Session(self)
-        self._layout()
-        self.session.install()
+        self.session.install(self._shell())
         self._connect()
         self.setStatusBar(StatusBar(context))
         self.rail.setCurrentRow(0)
         self.back.setVisible(False)
         self.retranslate()
 
-    def _layout(self) -> None:
+    def _shell(self) -> QWidget:
+        """The rail, the back button and the screens, in one widget for the session."""
         top = QHBoxLayout()
         top.addWidget(self.back)
         top.addStretch()
@@ -86,23 +97,23 @@ class MainWindow(QMainWindow):
         content = QVBoxLayout()
         content.addLayout(top)
         content.addWidget(self.stack, 1)
-        central = QWidget()
-        row = QHBoxLayout(central)
+        shell = QWidget()
+        row = QHBoxLayout(shell)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.rail)
         row.addLayout(content, 1)
-        self.setCentralWidget(central)
+        return shell
 
     def _connect(self) -> None:
         self.rail.currentRowChanged.connect(self._rail_changed)
         self.back.clicked.connect(self.go_back)
         self.context.course_requested.connect(self.show_course)
         self.context.lesson_requested.connect(self.show_lesson)
-        self.context.section_requested.connect(lambda _section: self.show_page(self.browse))
+        self.context.section_requested.connect(self._show_section)
         self.context.language_changed.connect(self.retranslate)
         self.context.font_changed.connect(lambda _large: self._fit_rail())
         self.context.tasks.failed.connect(self._environment_error)
-        for number in range(len(self.rail_pages)):
+        for number in range(self.rail.count()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.rail.setCurrentRow(n))
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self._search)
@@ -110,12 +121,15 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Lifelong Learning"))
+        self.rail.setAccessibleName(self.tr("Screens"))
+        self.rail.setAccessibleDescription(self.tr("Ctrl+1 to Ctrl+4 pick a screen"))
         names = [self.tr("Home"), self.tr("Browse"), self.tr("Downloads"), self.tr("Settings")]
         for number, name in enumerate(names):
             item = self.rail.item(number)
             if item is not None:
                 item.setText(name)
         self.back.setText(self.tr("← Back"))
+        self.back.setAccessibleName(self.tr("Back"))
         self._fit_rail()
 
     def _fit_rail(self) -> None:
@@ -123,6 +137,45 @@ class MainWindow(QMainWindow):
         widest = max(metrics.horizontalAdvance(self.rail.item(n).text())
                      for n in range(self.rail.count()))
         self.rail.setFixedWidth(widest + metrics.height() * 3)
+
+    # -- screens built on first use ----------------------------------------------------
+
+    def _page(self, name: str) -> QWidget:
+        page = self._pages.get(name)
+        if page is None:
+            module, class_name = LAZY_PAGES[name]
+            page = cast(QWidget, getattr(importlib.import_module(module), class_name)(self.context))
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        return page
+
+    @property
+    def browse(self) -> "BrowsePage":
+        return cast("BrowsePage", self._page("browse"))
+
+    @property
+    def downloads(self) -> "DownloadsPage":
+        return cast("DownloadsPage", self._page("downloads"))
+
+    @property
+    def settings(self) -> "SettingsPage":
+        return cast("SettingsPage", self._page("settings"))
+
+    @property
+    def course(self) -> "CoursePage":
+        return cast("CoursePage", self._page("course"))
+
+    @property
+    def rail_pages(self) -> list[QWidget]:
+        """The screens of the rail in its order (building any not made yet)."""
+        return [self.rail_home, *(self._page(name) for name in RAIL_AFTER_HOME)]
+
+    def _rail_row(self, page: QWidget) -> int:
+        """The rail row of ``page``, or -1 (without building any screen)."""
+        if page is self.rail_home:
+            return 0
+        built = [self._pages.get(name) for name in RAIL_AFTER_HOME]
+        return built.index(page) + 1 if page in built else -1
 
     # -- navigation ------------------------------------------------------------------
 
@@ -135,26 +188,37 @@ class MainWindow(QMainWindow):
         if remember and current is not None:
             self.history.append(current)
         self.stack.setCurrentWidget(page)
+        row = self._rail_row(page)
         self.rail.blockSignals(True)
-        if page in self.rail_pages:
-            self.rail.setCurrentRow(self.rail_pages.index(page))
+        if row >= 0:
+            self.rail.setCurrentRow(row)
         else:
             self.rail.clearSelection()
         self.rail.blockSignals(False)
-        self.back.setVisible(bool(self.history) and page not in self.rail_pages)
+        self.back.setVisible(bool(self.history) and row < 0)
 
     def _rail_changed(self, row: int) -> None:
-        if 0 <= row < len(self.rail_pages):
-            self.show_page(self.rail_pages[row])
+        if row == 0:
+            self.show_page(self.rail_home)
+        elif 0 < row <= len(RAIL_AFTER_HOME):
+            self.show_page(self._page(RAIL_AFTER_HOME[row - 1]))
+
+    def _show_section(self, section: str) -> None:
+        # A browse screen built now missed this signal: tell it the section here.
+        new = "browse" not in self._pages
+        if new:
+            self.browse.show_section(section)
+        self.show_page(self.browse)
 
     def go_back(self) -> None:
         if self.history:
             self.show_page(self.history.pop(), remember=False)
 
     def show_course(self, course_id: str) -> None:
-        if self.course.course_id != course_id or self.stack.currentWidget() is not self.course:
-            self.course.show_course(course_id)
-        self.show_page(self.course)
+        course = self.course
+        if course.course_id != course_id or self.stack.currentWidget() is not course:
+            course.show_course(course_id)
+        self.show_page(course)
 
     def _lesson_page(self) -> QWidget | None:
         if self.lesson is None:
@@ -175,11 +239,16 @@ class MainWindow(QMainWindow):
         self.show_page(page)
 
     def _search(self) -> None:
+        from PySide6.QtCore import Qt  # see keyPressEvent
+
         self.show_page(self.browse)
         self.browse.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.browse.search.selectAll()
 
     def keyPressEvent(self, event: object) -> None:
+        # Touching the Qt namespace builds ~100 enum types (~40 ms): not before first paint.
+        from PySide6.QtCore import Qt
+
         key = getattr(event, "key", lambda: None)()
         if key == Qt.Key.Key_Backspace and self.history:
             self.go_back()

@@ -94,6 +94,7 @@ class DownloadService(QObject):
         self.context = context
         self._items: dict[str, DownloadItem] = {}
         self._running = 0
+        self._recovered = False
         self.parallel = 2
         self.progress.connect(self._remember_progress)
 
@@ -104,6 +105,12 @@ class DownloadService(QObject):
         return self._items.get(course_id)
 
     def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Read the queue again; the first time (the app does it once its window shows,
+        off the start-up path) after settling work a crash interrupted."""
+        if not self._recovered:
+            self._recovered = True
+            self.context.tasks.db(recover_interrupted_work)  # the worker runs it first
+
         def done(items: list[DownloadItem]) -> None:
             self._items = {
                 item.course_id: self._keep_rate(item) for item in items
@@ -299,6 +306,25 @@ def _sync_all(store: "Store", cancel: threading.Event) -> tuple["SyncSummary", s
     if summary.steps and summary.steps[0].ok:
         store.set_state(LAST_SYNC_KEY, datetime.now(UTC).isoformat(timespec="seconds"))
     return summary, store.get_state(LAST_SYNC_KEY)
+
+
+def recover_interrupted_work(store: "Store", _cancel: object) -> None:
+    """Settle what a crash or power cut interrupted: half-imported course folders, and
+    downloads left "downloading" (queued again, they resume from their partial file)."""
+    from app.package_extract import ImportCancelled
+    from app.package_lock import content_lock
+    from app.packages import recover_interrupted_imports
+    from sync.download_queue import recover_interrupted
+
+    store.paths.ensure()  # a first start has no content folder yet
+    try:
+        # Another process importing right now holds the lock: its work is not interrupted,
+        # and the database worker must not wait for it.
+        with content_lock(store.paths.root, lambda: True):
+            recover_interrupted_imports(store, locked=True)
+    except ImportCancelled:
+        log.info("another process is importing; start-up recovery of content skipped")
+    recover_interrupted(store)
 
 
 def attach_services(context: "AppContext") -> None:

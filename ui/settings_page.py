@@ -1,6 +1,6 @@
 """Settings: language and large type (applied live), platform address, account, bandwidth."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 # Each language is named in itself, so a learner can find theirs whatever is shown.
 LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))
+# The form's widest line, in lines of text height (so it grows with large type).
+MEASURE_LINES: Final = 48
 
 
 def _read_machine(store: "Store", _cancel: object) -> dict[str, Any]:
@@ -81,13 +83,20 @@ class SettingsPage(QWidget):
         ]
         for caption, field in zip(self.captions, fields, strict=True):
             self.form.addRow(caption, field)
-        holder = QWidget()
-        holder.setLayout(self.form)
-        holder.setMaximumWidth(self.fontMetrics().height() * 48)
+        self.holder = QWidget()
+        self.holder.setLayout(self.form)
+        self._fit_width()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(holder)
+        layout.addWidget(self.holder)
         layout.addStretch()
+
+    def _fit_width(self) -> None:
+        """A readable line length in today's font (measured again when the font changes,
+        else large type would keep the normal font's columns and cut the texts)."""
+        self.holder.setMaximumWidth(self.fontMetrics().height() * MEASURE_LINES)
+        self.form.invalidate()
+        self.holder.updateGeometry()
 
     def _connect(self) -> None:
         self.language.activated.connect(
@@ -104,6 +113,7 @@ class SettingsPage(QWidget):
         self.context.language_changed.connect(self.retranslate)
         self.context.profile_changed.connect(self.show_values)
         self.context.font_changed.connect(self.show_values)
+        self.context.font_changed.connect(lambda _large: self._fit_width())
 
     def _large_font_toggled(self, large: bool) -> None:
         if large != self.context.large_font:
@@ -151,6 +161,11 @@ class SettingsPage(QWidget):
         self.save_server.setText(self.tr("Save"))
         self.username.setPlaceholderText(self.tr("User name"))
         self.password.setPlaceholderText(self.tr("Password"))
+        # Placeholders are not names: a screen reader reads these instead.
+        self.server.setAccessibleName(self.tr("Platform address"))
+        self.username.setAccessibleName(self.tr("User name on the platform"))
+        self.password.setAccessibleName(self.tr("Password on the platform"))
+        self.bandwidth.setAccessibleName(self.tr("Download speed limit"))
         self.sign_in.setText(self.tr("Sign in"))
         self.sign_out.setText(self.tr("Sign out"))
         self.bandwidth.setSuffix(self.tr(" KB/s"))

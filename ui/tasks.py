@@ -7,7 +7,8 @@ back on the GUI thread through a queued signal.
 
 Signals:
     failed(str): an environment error (``LibraryError`` or ``OSError``) of a task that had no
-        error callback, worded for the learner.
+        error callback, worded for the learner in the interface language (a translated
+        headline, then the error's own detail).
 """
 
 import logging
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.errors import LibraryError
 from app.paths import DataPaths
+from ui.errors import environment_message
 
 if TYPE_CHECKING:  # app.store pulls in sqlite_utils: import it off the start-up path
     from app.store import Store
@@ -111,7 +113,7 @@ class TaskRunner(QObject):
         if on_error is not None:
             on_error(error)
         elif isinstance(error, (LibraryError, OSError)):
-            self.failed.emit(str(error))
+            self.failed.emit(environment_message(error))
         else:
             raise error  # our bug: the excepthook writes the crash log
 

@@ -81,6 +81,8 @@ def stylesheet(metrics: Metrics, palette: Palette) -> str:
     """The application stylesheet for these sizes and colours."""
     m, p = metrics, palette
     pt = m.point_size
+    # The focus ring is thicker than the border; focused controls give up as much
+    # padding, so their text keeps its room (no clipping when a button takes focus).
     return f"""
     QWidget {{ color: {p.text}; }}
     QMainWindow, QStackedWidget > QWidget {{ background: {p.window}; }}
@@ -101,6 +103,9 @@ def stylesheet(metrics: Metrics, palette: Palette) -> str:
     QPushButton:focus, QToolButton:focus, QComboBox:focus, QLineEdit:focus, QSpinBox:focus,
     QCheckBox:focus, QListView:focus, QTreeView:focus {{
         border: {m.focus_width}px solid {p.focus};
+    }}
+    QPushButton:focus, QToolButton:focus, QComboBox:focus, QLineEdit:focus, QSpinBox:focus {{
+        padding: 0 {m.padding * 2 - (m.focus_width - 1)}px;
     }}
     QCheckBox {{ min-height: {m.target}px; spacing: {m.padding * 2}px; }}
     QCheckBox::indicator {{ width: {m.line}px; height: {m.line}px; }}

@@ -150,8 +150,8 @@
         <translation>Guest session</translation>
     </message>
     <message>
-        <source>You studied as a guest. Keep your progress as a new profile? If you discard it, it is deleted from this computer and cannot be brought back.</source>
-        <translation>You studied as a guest. Keep your progress as a new profile? If you discard it, it is deleted from this computer and cannot be brought back.</translation>
+        <source>You studied as a guest. Keep your progress as a new profile? If you discard it, or leave the computer until it locks, it is deleted from this computer and cannot be brought back.</source>
+        <translation>You studied as a guest. Keep your progress as a new profile? If you discard it, or leave the computer until it locks, it is deleted from this computer and cannot be brought back.</translation>
     </message>
     <message>
         <source>Keep as a profile</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>FacilitatorPage</name>
@@ -150,8 +151,8 @@
         <translation>访客学习</translation>
     </message>
     <message>
-        <source>You studied as a guest. Keep your progress as a new profile? If you discard it, it is deleted from this computer and cannot be brought back.</source>
-        <translation>您是以访客身份学习的。要把学习进度保存为新的档案吗？如果放弃，进度将从本机删除，无法恢复。</translation>
+        <source>You studied as a guest. Keep your progress as a new profile? If you discard it, or leave the computer until it locks, it is deleted from this computer and cannot be brought back.</source>
+        <translation>您是以访客身份学习的。要把学习进度保存为新的档案吗？如果放弃，或离开电脑直到它自动锁定，进度将从本机删除，无法恢复。</translation>
     </message>
     <message>
         <source>Keep as a profile</source>
@@ -255,7 +256,7 @@
         <translation>今天谁来学习？</translation>
     </message>
     <message>
-        <source>Choose your name. Your progress is kept apart from others'.</source>
+        <source>Choose your name. Your progress is kept apart from others&apos;.</source>
         <translation>请选择您的名字。您的学习进度与他人分开保存。</translation>
     </message>
     <message>

@@ -11,6 +11,22 @@
         <translation>Search courses (Chinese or English)…</translation>
     </message>
     <message>
+        <source>Search courses</source>
+        <translation>Search courses</translation>
+    </message>
+    <message>
+        <source>Results follow as you type; press Enter to go to the list.</source>
+        <translation>Results follow as you type; press Enter to go to the list.</translation>
+    </message>
+    <message>
+        <source>Courses found</source>
+        <translation>Courses found</translation>
+    </message>
+    <message>
+        <source>Press Enter to open the chosen course.</source>
+        <translation>Press Enter to open the chosen course.</translation>
+    </message>
+    <message>
         <source>Downloaded only</source>
         <translation>Downloaded only</translation>
     </message>
@@ -33,8 +49,8 @@
     <message numerus="yes">
         <source>%n course(s)</source>
         <translation>
-            <numerusform>%n course(s)</numerusform>
-            <numerusform>%n course(s)</numerusform>
+            <numerusform>%n course</numerusform>
+            <numerusform>%n courses</numerusform>
         </translation>
     </message>
 </context>
@@ -86,6 +102,14 @@
     <message>
         <source>Lessons</source>
         <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>Lessons of this course</source>
+        <translation>Lessons of this course</translation>
+    </message>
+    <message>
+        <source>Press Enter to open the chosen lesson.</source>
+        <translation>Press Enter to open the chosen lesson.</translation>
     </message>
     <message>
         <source>Lesson</source>
@@ -253,6 +277,14 @@
         <translation>Lifelong Learning</translation>
     </message>
     <message>
+        <source>Screens</source>
+        <translation>Screens</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to Ctrl+4 pick a screen</source>
+        <translation>Ctrl+1 to Ctrl+4 pick a screen</translation>
+    </message>
+    <message>
         <source>Home</source>
         <translation>Home</translation>
     </message>
@@ -271,6 +303,10 @@
     <message>
         <source>← Back</source>
         <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Lesson</source>
@@ -344,6 +380,14 @@
         <translation>Password</translation>
     </message>
     <message>
+        <source>User name on the platform</source>
+        <translation>User name on the platform</translation>
+    </message>
+    <message>
+        <source>Password on the platform</source>
+        <translation>Password on the platform</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
@@ -389,8 +433,8 @@
     <message numerus="yes">
         <source>%n record(s) waiting to sync</source>
         <translation>
-            <numerusform>%n record(s) waiting to sync</numerusform>
-            <numerusform>%n record(s) waiting to sync</numerusform>
+            <numerusform>%n record waiting to sync</numerusform>
+            <numerusform>%n records waiting to sync</numerusform>
         </translation>
     </message>
     <message>
@@ -408,22 +452,22 @@
     <message numerus="yes">
         <source>Synced %n minute(s) ago</source>
         <translation>
-            <numerusform>Synced %n minute(s) ago</numerusform>
-            <numerusform>Synced %n minute(s) ago</numerusform>
+            <numerusform>Synced %n minute ago</numerusform>
+            <numerusform>Synced %n minutes ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Synced %n hour(s) ago</source>
         <translation>
-            <numerusform>Synced %n hour(s) ago</numerusform>
-            <numerusform>Synced %n hour(s) ago</numerusform>
+            <numerusform>Synced %n hour ago</numerusform>
+            <numerusform>Synced %n hours ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Synced %n day(s) ago</source>
         <translation>
-            <numerusform>Synced %n day(s) ago</numerusform>
-            <numerusform>Synced %n day(s) ago</numerusform>
+            <numerusform>Synced %n day ago</numerusform>
+            <numerusform>Synced %n days ago</numerusform>
         </translation>
     </message>
 </context>

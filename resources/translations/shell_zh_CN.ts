@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BrowsePage</name>
@@ -9,6 +10,22 @@
     <message>
         <source>Search courses (Chinese or English)…</source>
         <translation>搜索课程（中文或英文）…</translation>
+    </message>
+    <message>
+        <source>Search courses</source>
+        <translation>搜索课程</translation>
+    </message>
+    <message>
+        <source>Results follow as you type; press Enter to go to the list.</source>
+        <translation>边输入边显示结果；按回车键转到课程列表。</translation>
+    </message>
+    <message>
+        <source>Courses found</source>
+        <translation>找到的课程</translation>
+    </message>
+    <message>
+        <source>Press Enter to open the chosen course.</source>
+        <translation>按回车键打开所选课程。</translation>
     </message>
     <message>
         <source>Downloaded only</source>
@@ -85,6 +102,14 @@
     <message>
         <source>Lessons</source>
         <translation>课时</translation>
+    </message>
+    <message>
+        <source>Lessons of this course</source>
+        <translation>本课程的课时</translation>
+    </message>
+    <message>
+        <source>Press Enter to open the chosen lesson.</source>
+        <translation>按回车键打开所选课时。</translation>
     </message>
     <message>
         <source>Lesson</source>
@@ -252,6 +277,14 @@
         <translation>终身学习</translation>
     </message>
     <message>
+        <source>Screens</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to Ctrl+4 pick a screen</source>
+        <translation>按 Ctrl+1 至 Ctrl+4 选择页面</translation>
+    </message>
+    <message>
         <source>Home</source>
         <translation>首页</translation>
     </message>
@@ -270,6 +303,10 @@
     <message>
         <source>← Back</source>
         <translation>← 返回</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
     </message>
     <message>
         <source>Lesson</source>
@@ -341,6 +378,14 @@
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>User name on the platform</source>
+        <translation>平台用户名</translation>
+    </message>
+    <message>
+        <source>Password on the platform</source>
+        <translation>平台密码</translation>
     </message>
     <message>
         <source>Sign in</source>

@@ -1,6 +1,6 @@
 """What a lesson page needs to show one lesson, read on the database worker (no Qt here)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import catalogue, packages, progress
@@ -10,6 +10,7 @@ from app.errors import NotFoundError
 from app.progress import LessonProgress
 from app.quiz import Quiz
 from app.store import Store
+from ui.player.quiz_resume import Answers, answers_so_far
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class LessonContent:
     text: str
     quiz: Quiz | None
     progress: LessonProgress
+    quiz_answers: Answers = field(default_factory=dict)  # of an attempt left half-way
 
     @property
     def index(self) -> int:
@@ -53,4 +55,6 @@ def load(store: Store, course_id: str, lesson_id: str, profile_id: int) -> Lesso
     text = file.read_text(encoding="utf-8") if kind == "text" else ""
     quiz = quizzes.load(file) if kind == "quiz" else None
     state = progress.lesson_progress(store.conn, profile_id, lesson.activity_id)
-    return LessonContent(course, lesson, kind, installed.folder, file, subtitles, text, quiz, state)
+    answers = answers_so_far(store.conn, profile_id, lesson.activity_id, quiz) if quiz else {}
+    return LessonContent(course, lesson, kind, installed.folder, file, subtitles, text, quiz, state,
+                         answers)

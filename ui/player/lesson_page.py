@@ -96,6 +96,7 @@ class LessonPage(QWidget):
         self.text_view.done_requested.connect(
             lambda: self._record(progress.complete_lesson, "completed")
         )
+        self.text_view.scale_changed.connect(lambda scale: self._remember("reading_scale", scale))
         self.quiz_view.answered.connect(self._record_answer)
         self.quiz_view.finished.connect(self._record_quiz)
         self.context.language_changed.connect(self._language_changed)
@@ -158,6 +159,9 @@ class LessonPage(QWidget):
             self._video = VideoPlayer()
             self._video.checkpoint.connect(self._save_checkpoint)
             self._video.finished.connect(self._video_finished)
+            controls = self._video.controls
+            controls.rate_changed.connect(lambda rate: self._remember("playback_rate", rate))
+            controls.subtitles_toggled.connect(lambda on: self._remember("subtitles", on))
             self.stack.addWidget(self._video)
         return self._video
 
@@ -188,7 +192,8 @@ class LessonPage(QWidget):
             )
         elif content.quiz is not None:
             self.stack.setCurrentWidget(self.quiz_view)
-            self.quiz_view.start(content.quiz, self.context.content_language)
+            self.quiz_view.start(content.quiz, self.context.content_language,
+                                 content.quiz_answers)
         self.opened.emit(content.course.id, content.lesson.id)
 
     def _failed(self, request: int, error: Exception) -> None:
@@ -271,6 +276,15 @@ class LessonPage(QWidget):
         self._record(finish, "passed" if passed else "failed")
 
     # -- context, keyboard, language -----------------------------------------------
+
+    def _remember(self, key: str, value: object) -> None:
+        """A speed, subtitle or text size choice becomes the learner's default (loading a
+        lesson sets the controls to the saved value too: that is not a new choice)."""
+        profile = self.context.profile
+        if profile is not None and profile.id == self._profile_id and (
+            profile.setting(key) != value
+        ):
+            self.context.set_setting(key, value)
 
     def _profile_changed(self, profile: Any) -> None:
         if self.content is not None and profile.id != self._profile_id:

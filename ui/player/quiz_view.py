@@ -150,11 +150,13 @@ class QuizView(QWidget):
 
     # -- public API ------------------------------------------------------------------
 
-    def start(self, quiz: Quiz, language: str) -> None:
-        """Begin ``quiz`` at its first question; ``language`` is "zh" or "en"."""
+    def start(self, quiz: Quiz, language: str,
+              answers: Mapping[str, Sequence[int | bool]] | None = None) -> None:
+        """Begin ``quiz`` (``language`` is "zh" or "en"); with the ``answers`` of an attempt
+        left half-way (question id → choices), go on at the first question not answered."""
         self._quiz = quiz
         self._language = language
-        self.retry()
+        self._begin(answers or {})
 
     def set_language(self, language: str) -> None:
         self._language = language
@@ -162,10 +164,22 @@ class QuizView(QWidget):
             self._show_question(keep_choices=True)
 
     def retry(self) -> None:
-        self._answers = {}
-        self._index = 0
+        self._begin({})
+
+    def _begin(self, answers: Mapping[str, Sequence[int | bool]]) -> None:
+        questions = self._quiz.questions if self._quiz is not None else ()
+        self._answers = {q.id: list(answers[q.id]) for q in questions if q.id in answers}
+        waiting = [i for i, q in enumerate(questions) if q.id not in self._answers]
+        # Every question answered but no result yet: the last one shows, checked.
+        self._index = waiting[0] if waiting else max(0, len(questions) - 1)
         self.pages.setCurrentIndex(0)
         self._show_question()
+        question = self._question()
+        if question is not None and question.id in self._answers:
+            chosen = self._answers[question.id]
+            for value, button in zip(self._values(question), self._choices, strict=True):
+                button.setChecked(value in chosen)
+            self._lock_answer(question, chosen)
 
     def choose(self, index: int) -> None:
         """Select choice ``index`` (tick or untick it, for several answers)."""
@@ -181,13 +195,17 @@ class QuizView(QWidget):
         chosen = self._chosen()
         if question is None or self._checked or not chosen:
             return
-        self._checked = True
         self._answers[question.id] = chosen
+        self._lock_answer(question, chosen)
+        self.answered.emit(question.id, response_text(question, chosen),
+                           question.is_correct(chosen))
+
+    def _lock_answer(self, question: Question, chosen: Sequence[int | bool]) -> None:
+        """Show ``chosen`` as the checked answer: choices disabled, feedback, Next."""
+        self._checked = True
         for button in self._choices:
             button.setEnabled(False)
         self._show_feedback(question, chosen)
-        self.answered.emit(question.id, response_text(question, chosen),
-                           question.is_correct(chosen))
         self.next_button.setFocus()
 
     def next(self) -> None:

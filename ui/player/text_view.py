@@ -153,6 +153,8 @@ class TextLessonView(QWidget):
         self.smaller.setToolTip(self.tr("Smaller text"))
         self.larger.setText(self.tr("A+"))
         self.larger.setToolTip(self.tr("Larger text"))
+        for button in (self.smaller, self.larger):
+            button.setAccessibleName(button.toolTip())  # "A−" says nothing aloud
         self.done_button.setText(self.tr("Done ✓") if self._completed else self.tr("Mark as done"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,6 +1,10 @@
 """Ending a guest session: keep the guest's progress as a new profile, or discard it
 after a clear warning.
 
+A guest session the idle lock closes cannot be asked about (the guest has left), so it
+is discarded: whoever picks "Guest" next starts clean and sees nothing of the last guest.
+The warning says so.
+
 Signals (of :class:`GuestEnding`):
     ended(): the guest's progress was kept or discarded; the session may close.
 """
@@ -33,6 +37,17 @@ def discard_guest(conn: sqlite3.Connection, profile_id: int) -> None:
     profiles.delete(conn, profile_id)
 
 
+def discard_left_guests(conn: sqlite3.Connection) -> int:
+    """Delete guest profiles nobody is using (an idle lock or a crash ended them), with
+    their progress and records; returns how many. Call only while no session is open."""
+    from app import profiles
+
+    left = [profile.id for profile in profiles.all_profiles(conn) if profile.guest]
+    for profile_id in left:
+        profiles.delete(conn, profile_id)
+    return len(left)
+
+
 class GuestEnding(QObject):
     ended = Signal()
 
@@ -49,8 +64,9 @@ class GuestEnding(QObject):
         """Ask whether to keep ``guest``'s progress; :attr:`ended` follows unless cancelled."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Guest session"),
                           self.tr("You studied as a guest. Keep your progress as a new "
-                                  "profile? If you discard it, it is deleted from this "
-                                  "computer and cannot be brought back."),
+                                  "profile? If you discard it, or leave the computer until "
+                                  "it locks, it is deleted from this computer and cannot be "
+                                  "brought back."),
                           QMessageBox.StandardButton.NoButton, self.window)
         self.keep_button = box.addButton(self.tr("Keep as a profile"),
                                          QMessageBox.ButtonRole.AcceptRole)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.profiles.guest import discard_left_guests
 from ui.profiles.learner_form import LearnerForm
 from ui.profiles.pin_dialog import PinDialog
 from ui.profiles.tiles import BigTile
@@ -32,9 +33,13 @@ COLUMNS = 3
 
 
 def _list_profiles(store: "Store", _cancel: object) -> list["Profile"]:
+    """The learners; a guest still stored was left by a session that is over (the picker
+    shows only while no session is open), so it goes first: see ``ui.profiles.guest``."""
     from app import profiles
 
-    return profiles.all_profiles(store.conn)
+    with store.transaction() as conn:
+        discard_left_guests(conn)
+        return profiles.all_profiles(conn)
 
 
 class ProfilePicker(QWidget):
@@ -148,14 +153,15 @@ class ProfilePicker(QWidget):
         self.chosen.emit(profile)
 
     def enter_as_guest(self) -> None:
-        """Open the guest profile (made on first use; kept until kept or discarded)."""
+        """Open a new guest profile: an earlier guest's is never handed on."""
         name = self.tr("Guest")
 
         def work(store: "Store", _cancel: object) -> "Profile":
             from app import profiles
 
-            guests = [p for p in profiles.all_profiles(store.conn) if p.guest]
-            return guests[0] if guests else profiles.create(store.conn, name, guest=True)
+            with store.transaction() as conn:
+                discard_left_guests(conn)
+                return profiles.create(conn, name, guest=True)
 
         self.context.tasks.db(work, self.chosen.emit)
 

@@ -3,6 +3,8 @@
 
 The main window's content goes into a stack with the picker and the facilitator page;
 while the picker shows, the shell (and the last learner's screens) cannot be reached.
+The picker, the facilitator page, the large-font home and the idle lock are made on
+first use, after the window first shows: none of them is needed to paint it.
 
 Signals:
     locked(): the session closed; the picker shows.
@@ -17,15 +19,15 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from ui.context import DEFAULT_PROFILE_NAME
-from ui.profiles.facilitator import FacilitatorPage
 from ui.profiles.guest import GuestEnding
-from ui.profiles.idle_lock import IdleLock
-from ui.profiles.picker import ProfilePicker
-from ui.profiles.simple_home import SimpleHome
 
 if TYPE_CHECKING:
     from app.profiles import Profile
     from app.store import Store
+    from ui.profiles.facilitator import FacilitatorPage
+    from ui.profiles.idle_lock import IdleLock
+    from ui.profiles.picker import ProfilePicker
+    from ui.profiles.simple_home import SimpleHome
 
 
 def _first_profiles(store: "Store", _cancel: object) -> list["Profile"]:
@@ -47,47 +49,79 @@ class Session(QObject):
     opened = Signal(object)
 
     def __init__(self, window: Any) -> None:
-        """``window`` is the ``MainWindow``; call :meth:`install` once its layout exists."""
+        """``window`` is the ``MainWindow``; call :meth:`install` with its shell."""
         super().__init__(window)
         self.window = window
         self.context = window.context
-        self.picker = ProfilePicker(self.context)
-        self.facilitator = FacilitatorPage(self.context)
-        self.simple_home = SimpleHome(self.context)
         self.switch_button = QPushButton()
         self.stack = QStackedWidget()
-        self.idle = IdleLock(self._busy, self)
         self.guest = GuestEnding(self.context, window)
         self._after_guest: Callable[[], None] = self.lock
         self._closing = False
+        self._picker: ProfilePicker | None = None
+        self._facilitator: FacilitatorPage | None = None
+        self._simple_home: SimpleHome | None = None
+        self._idle: IdleLock | None = None
 
-    def install(self) -> None:
-        """Wrap the window's content and wire the picker, lock and large-font home."""
+    def install(self, shell: QWidget) -> None:
+        """Make ``shell`` (the rail and the screens) the window's content, under the session."""
         window: QMainWindow = self.window
-        shell = window.takeCentralWidget()
-        assert shell is not None, "install() runs once the window has its layout"
-        self.shell: QWidget = shell
-        for page in (self.shell, self.picker, self.facilitator):
-            self.stack.addWidget(page)
+        self.shell = shell
+        self.stack.addWidget(shell)
         window.setCentralWidget(self.stack)
-        self.window.stack.addWidget(self.simple_home)
         self.switch_button.clicked.connect(self.switch_learner)
         QShortcut(QKeySequence("Ctrl+L"), window).activated.connect(self.switch_learner)
-        self.picker.chosen.connect(self.enter)
-        self.idle.idle.connect(self.lock)
-        self.facilitator.done.connect(self.lock)
-        self.facilitator.courses_requested.connect(lambda: self._show_shell(self.window.browse))
-        self.facilitator.downloads_requested.connect(
-            lambda: self._show_shell(self.window.downloads)
-        )
-        self.facilitator.idle_minutes_changed.connect(self.idle.set_minutes)
-        self.simple_home.switch_requested.connect(self.switch_learner)
-        self.simple_home.my_courses_requested.connect(self.show_my_courses)
         self.guest.ended.connect(self._guest_ended)
         self.context.font_changed.connect(self._use_home)
         self.context.language_changed.connect(self.retranslate)
         window.installEventFilter(self)
         self.retranslate()
+
+    # -- parts made on first use -------------------------------------------------------
+
+    @property
+    def picker(self) -> "ProfilePicker":
+        if self._picker is None:
+            from ui.profiles.picker import ProfilePicker
+
+            self._picker = ProfilePicker(self.context)
+            self.stack.addWidget(self._picker)
+            self._picker.chosen.connect(self.enter)
+        return self._picker
+
+    @property
+    def facilitator(self) -> "FacilitatorPage":
+        if self._facilitator is None:
+            from ui.profiles.facilitator import FacilitatorPage
+
+            page = self._facilitator = FacilitatorPage(self.context)
+            self.stack.addWidget(page)
+            page.done.connect(self.lock)
+            page.courses_requested.connect(lambda: self._show_shell(self.window.browse))
+            page.downloads_requested.connect(lambda: self._show_shell(self.window.downloads))
+            page.idle_minutes_changed.connect(self.idle.set_minutes)
+        return self._facilitator
+
+    @property
+    def simple_home(self) -> "SimpleHome":
+        if self._simple_home is None:
+            from ui.profiles.simple_home import SimpleHome
+
+            home = self._simple_home = SimpleHome(self.context)
+            self.window.stack.addWidget(home)
+            home.switch_requested.connect(self.switch_learner)
+            home.my_courses_requested.connect(self.show_my_courses)
+        return self._simple_home
+
+    @property
+    def idle(self) -> "IdleLock":
+        """The idle lock; its application-wide input filter is installed when first used."""
+        if self._idle is None:
+            from ui.profiles.idle_lock import IdleLock
+
+            self._idle = IdleLock(self._busy, self)
+            self._idle.idle.connect(self.lock)
+        return self._idle
 
     def retranslate(self) -> None:
         self.switch_button.setText(self.tr("Switch learner"))
@@ -135,7 +169,8 @@ class Session(QObject):
             lesson.save_state()  # pauses the video and records its position now
         self.window.history.clear()
         self.window.show_page(self._home(), remember=False)
-        self.idle.stop()
+        if self._idle is not None:
+            self._idle.stop()
         self.window.statusBar().hide()
         self.stack.setCurrentWidget(self.picker)
         self.picker.refresh()
@@ -176,8 +211,8 @@ class Session(QObject):
         """Large-font mode has its own simplified home, switched live."""
         home = self._home()
         shown = self.window.stack.currentWidget()
-        self.window.rail_pages[0] = home
-        if shown in (self.window.home, self.simple_home) and shown is not home:
+        self.window.rail_home = home
+        if shown in (self.window.home, self._simple_home) and shown is not home:
             self.window.show_page(home, remember=False)
 
     def show_my_courses(self) -> None:
