@@ -197,6 +197,7 @@ class SyncState:
     last_sync: str = ""
     running: bool = False
     error: str = ""
+    update_required: str = ""  # the platform's message when this app is too old to sync
 
 
 class SyncService(QObject):
@@ -249,9 +250,10 @@ class SyncService(QObject):
     def _synced(self, result: tuple["SyncSummary", str]) -> None:
         summary, last_sync = result
         failed = [step for step in summary.steps if not step.ok]
-        online = bool(summary.steps) and summary.steps[0].ok
+        online = summary.update_required or (bool(summary.steps) and summary.steps[0].ok)
         self._set(running=False, online=online, last_sync=last_sync,
-                  error=failed[0].line() if failed else "")
+                  error="" if summary.update_required or not failed else failed[0].line(),
+                  update_required=(summary.message or "-") if summary.update_required else "")
         self.synced.emit(summary)
         self.context.library_changed.emit()
         self.refresh_state()

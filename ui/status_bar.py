@@ -78,6 +78,10 @@ class StatusBar(QStatusBar):
             self.tr("%n record(s) waiting to sync", "", state.waiting) if state.waiting else ""
         )
         self.last_sync.setText(self._last_sync_text(state.last_sync, state.error))
+        if state.update_required:
+            # The platform refuses this version: say so instead of a vague failure.
+            self.last_sync.setText(self.tr("Please update the app to keep syncing."))
+            self.last_sync.setToolTip(state.update_required)
 
     def _last_sync_text(self, last_sync: str, error: str) -> str:
         if error:

@@ -438,6 +438,10 @@
         </translation>
     </message>
     <message>
+        <source>Please update the app to keep syncing.</source>
+        <translation>Please update the app to keep syncing.</translation>
+    </message>
+    <message>
         <source>Last sync failed: %1</source>
         <translation>Last sync failed: %1</translation>
     </message>

@@ -437,6 +437,10 @@
         </translation>
     </message>
     <message>
+        <source>Please update the app to keep syncing.</source>
+        <translation>请更新本应用后再同步。</translation>
+    </message>
+    <message>
         <source>Last sync failed: %1</source>
         <translation>上次同步失败：%1</translation>
     </message>
