@@ -1,4 +1,5 @@
 """A platform that refuses this app's protocol: the status bar asks for an update."""
+# ruff: noqa: F811  (pytest fixtures imported by name)
 
 from collections.abc import Iterator
 from pathlib import Path
