@@ -112,81 +112,93 @@ def validate(record: Record) -> None:
             raise ValueError(f"course {record['id']}: bad lesson {lesson.get('id')!r}")
 
 
+class _Page:
+    """The rows that one page of records writes, gathered so each table gets one batch."""
+
+    def __init__(self) -> None:
+        self.courses: list[tuple[Any, ...]] = []
+        self.facets: list[tuple[str, str, str]] = []
+        self.lessons: list[tuple[Any, ...]] = []
+        self.texts: dict[str, tuple[str, str]] = {}
+        self.replaced: list[tuple[str]] = []  # known courses, whose old rows go first
+        self.gone: list[str] = []
+
+    def add(self, record: Record, *, known: bool) -> None:
+        course_id = record["id"]
+        if known:
+            self.replaced.append((course_id,))
+        facets = record.get("facets") or {}
+        row = _course_row(record, search.facet_bits(facets))
+        self.courses.append(row)
+        self.facets.extend(
+            (course_id, dimension, value)
+            for dimension, values in facets.items()
+            for value in values
+        )
+        lessons = _lesson_rows(record)
+        self.lessons.extend(lessons)
+        title_zh, title_en, summary_zh, summary_en = row[4:8]  # as stored
+        self.texts[course_id] = search.index_text(
+            (title_zh, title_en),
+            (summary_zh, summary_en),
+            record.get("tags", ()),
+            (f"{lesson[5]} {lesson[6]}" for lesson in lessons),
+        )
+
+
 def apply_records(conn: sqlite3.Connection, records: Iterable[Record]) -> ApplyResult:
-    """Upsert course records and apply tombstones, then refresh the search index."""
-    added = updated = withdrawn = 0
-    known: set[str] = set()
-    rows: list[tuple[Any, ...]] = []
-    facets: list[tuple[str, str, str]] = []
-    lessons: list[tuple[Any, ...]] = []
-    touched: list[str] = []
-    gone: list[str] = []
-    records = list(records)
+    """Upsert course records and apply tombstones, then refresh the search index.
+
+    A course given more than once takes its last record, counted once.
+    """
+    latest: dict[str, Record] = {}
     for record in records:
         validate(record)
+        latest[record["id"]] = record
     existing = {
         row[0]
         for row in conn.execute(
             "SELECT id FROM courses WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps([record["id"] for record in records]),),
+            (json.dumps(list(latest)),),
         )
     }
-    for record in records:
-        course_id = record["id"]
-        exists = course_id in existing
-        if record.get("withdrawn"):
-            if exists:
-                gone.append(course_id)
-                withdrawn += 1
-            continue
-        if exists or course_id in known:
-            updated += 1
-        else:
-            added += 1
-        known.add(course_id)
-        touched.append(course_id)
-        rows.append(_course_row(record))
-        facets.extend(
-            (course_id, dimension, value)
-            for dimension, values in (record.get("facets") or {}).items()
-            for value in values
-        )
-        lessons.extend(_lesson_rows(record))
-    _write(conn, rows, facets, lessons, touched, gone)
-    return ApplyResult(added, updated, withdrawn)
+    page = _Page()
+    for course_id, record in latest.items():
+        if not record.get("withdrawn"):
+            page.add(record, known=course_id in existing)
+        elif course_id in existing:
+            page.gone.append(course_id)
+    _write(conn, page)
+    added = len(page.courses) - len(page.replaced)
+    return ApplyResult(added, len(page.replaced), len(page.gone))
 
 
-def _write(
-    conn: sqlite3.Connection,
-    rows: list[tuple[Any, ...]],
-    facets: list[tuple[str, str, str]],
-    lessons: list[tuple[Any, ...]],
-    touched: list[str],
-    gone: list[str],
-) -> None:
-    ids = [(course_id,) for course_id in touched]
-    conn.executemany("DELETE FROM course_facets WHERE course_id = ?", ids)
-    conn.executemany("DELETE FROM lessons WHERE course_id = ?", ids)
+def _write(conn: sqlite3.Connection, page: _Page) -> None:
+    # New courses have no facets or lessons to delete: skipping them saves index probes.
+    conn.executemany("DELETE FROM course_facets WHERE course_id = ?", page.replaced)
+    conn.executemany("DELETE FROM lessons WHERE course_id = ?", page.replaced)
     conn.executemany(
         "INSERT INTO courses (id, activity_id, version, section, title_zh, title_en, "
         "summary_zh, summary_en, tags, package_url, package_size, package_sha256, sort_key, "
-        "withdrawn, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) "
+        "facet_bits, updated, withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
         "ON CONFLICT(id) DO UPDATE SET activity_id = excluded.activity_id, "
         "version = excluded.version, section = excluded.section, "
         "title_zh = excluded.title_zh, title_en = excluded.title_en, "
         "summary_zh = excluded.summary_zh, summary_en = excluded.summary_en, "
         "tags = excluded.tags, package_url = excluded.package_url, "
         "package_size = excluded.package_size, package_sha256 = excluded.package_sha256, "
-        "sort_key = excluded.sort_key, withdrawn = 0, updated = excluded.updated",
-        rows,
+        "sort_key = excluded.sort_key, facet_bits = excluded.facet_bits, withdrawn = 0, "
+        "updated = excluded.updated",
+        page.courses,
     )
-    conn.executemany("INSERT OR IGNORE INTO course_facets VALUES (?, ?, ?)", facets)
-    conn.executemany("INSERT OR REPLACE INTO lessons VALUES (?, ?, ?, ?, ?, ?, ?, ?)", lessons)
-    conn.executemany("UPDATE courses SET withdrawn = 1 WHERE id = ?", [(c,) for c in gone])
-    search.reindex(conn, touched + gone)
+    conn.executemany("INSERT OR IGNORE INTO course_facets VALUES (?, ?, ?)", page.facets)
+    conn.executemany("INSERT OR REPLACE INTO lessons VALUES (?, ?, ?, ?, ?, ?, ?, ?)", page.lessons)
+    conn.executemany("UPDATE courses SET withdrawn = 1 WHERE id = ?", [(c,) for c in page.gone])
+    search.index_courses(conn, page.texts)
+    search.reindex(conn, page.gone)
 
 
-def _course_row(record: Record) -> tuple[Any, ...]:
+def _course_row(record: Record, facet_bits: int) -> tuple[Any, ...]:
     title = record.get("title") or {}
     summary = record.get("summary") or {}
     package = record.get("package") or {}
@@ -205,6 +217,7 @@ def _course_row(record: Record) -> tuple[Any, ...]:
         int(package.get("size", 0)),
         str(package.get("sha256", "")),
         sort_key(title_zh, title_en),
+        facet_bits,
         str(record.get("updated", "")),
     )
 

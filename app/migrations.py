@@ -118,4 +118,20 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     """
     CREATE INDEX courses_listing ON courses(section, withdrawn, id);
     """,
+    # 3: a course's facets as bits (app.search.FACET_BITS), so facet filters are a bit test
+    # on the row instead of a join; the listing index carries them for counts.
+    """
+    ALTER TABLE courses ADD COLUMN facet_bits INTEGER NOT NULL DEFAULT 0;
+    UPDATE courses SET facet_bits = (
+        SELECT coalesce(sum(CASE f.dimension || ':' || f.value
+            WHEN 'horizontal:basic' THEN 1 WHEN 'horizontal:vocational' THEN 2
+            WHEN 'horizontal:higher' THEN 4 WHEN 'horizontal:lifelong' THEN 8
+            WHEN 'vertical:moral' THEN 16 WHEN 'vertical:intellectual' THEN 32
+            WHEN 'vertical:physical' THEN 64 WHEN 'vertical:aesthetic' THEN 128
+            WHEN 'vertical:work' THEN 256 ELSE 0 END), 0)
+        FROM course_facets f WHERE f.course_id = courses.id
+    );
+    DROP INDEX courses_listing;
+    CREATE INDEX courses_listing ON courses(section, withdrawn, facet_bits, id);
+    """,
 )

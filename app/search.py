@@ -7,24 +7,50 @@ Chinese words of any length are found (see DESIGN.md, "Facts measured").
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
+from app.facets import DIMENSIONS
 from app.search_text import build_query, indexable, spaced
 
 __all__ = [
+    "FACET_BITS",
     "CourseRow",
     "Filters",
     "build_query",
     "count_courses",
+    "facet_bits",
     "find_courses",
+    "index_courses",
+    "index_text",
     "reindex",
     "spaced",
 ]
 
 # Title matches weigh ten times body matches in bm25.
 _RANK = "bm25(search_index, 10.0, 1.0)"
+
+# One bit per (dimension, value) in the order of app/facets.py: courses.facet_bits holds a
+# course's facets so that a filter is a bit test on the row. Migration 3 spells these out.
+FACET_BITS: Final[dict[tuple[str, str], int]] = {
+    key: 1 << number
+    for number, key in enumerate(
+        (dimension, value) for dimension, table in DIMENSIONS.items() for value in table
+    )
+}
+
+
+def facet_bits(facets: Mapping[str, Iterable[str]]) -> int:
+    """The ``courses.facet_bits`` of a course with these facets (dimension -> values).
+
+    An unknown value has no bit: as a filter, it matches no course.
+    """
+    bits = 0
+    for dimension, values in facets.items():
+        for value in values:
+            bits |= FACET_BITS.get((dimension, value), 0)
+    return bits
 
 
 @dataclass(frozen=True)
@@ -82,14 +108,50 @@ def reindex(conn: sqlite3.Connection, course_ids: Sequence[str]) -> None:
     if not course_ids:
         return
     rows = conn.execute(_SOURCE, (json.dumps(list(course_ids)),)).fetchall()
-    conn.execute(
-        "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each(?))",
-        (json.dumps([row[0] for row in rows]),),
-    )
+    _delete_rows(conn, [row[0] for row in rows])
     conn.executemany(
         "INSERT INTO search_index(rowid, title, body) VALUES (?, ?, ?)",
         [_index_row(*row) for row in rows if not row[6]],
     )
+
+
+def index_courses(conn: sqlite3.Connection, texts: Mapping[str, tuple[str, str]]) -> None:
+    """Write the index rows of listed (not withdrawn) courses from their :func:`index_text`.
+
+    For a catalogue writer that holds the texts already: it spares :func:`reindex` reading
+    them back. Every course must be in the courses table.
+    """
+    if not texts:
+        return
+    rowids = dict(
+        conn.execute(
+            "SELECT id, rowid FROM courses WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(texts)),),
+        ).fetchall()
+    )
+    _delete_rows(conn, list(rowids.values()))
+    conn.executemany(
+        "INSERT INTO search_index(rowid, title, body) VALUES (?, ?, ?)",
+        [(rowids[course_id], title, body) for course_id, (title, body) in texts.items()],
+    )
+
+
+def _delete_rows(conn: sqlite3.Connection, rowids: list[int]) -> None:
+    conn.execute(
+        "DELETE FROM search_index WHERE rowid IN (SELECT value FROM json_each(?))",
+        (json.dumps(rowids),),
+    )
+
+
+def index_text(
+    titles: tuple[str, str],
+    summaries: tuple[str, str],
+    tags: Iterable[str],
+    lesson_titles: Iterable[str],
+) -> tuple[str, str]:
+    """A course's index columns (title, body) from its (zh, en) titles and summaries."""
+    body = " ".join((*summaries, " ".join(tags), " ".join(lesson_titles)))
+    return indexable(" ".join(titles)), indexable(body)
 
 
 def _index_row(
@@ -102,8 +164,10 @@ def _index_row(
     _hidden: int,
     lessons: str | None,
 ) -> tuple[int, str, str]:
-    body = " ".join((summary_zh, summary_en, " ".join(json.loads(tags)), lessons or ""))
-    return rowid, indexable(f"{title_zh} {title_en}"), indexable(body)
+    title, body = index_text(
+        (title_zh, title_en), (summary_zh, summary_en), json.loads(tags), (lessons or "",)
+    )
+    return rowid, title, body
 
 
 _COLUMNS = (
@@ -144,22 +208,32 @@ class _Source:
     def where(self, *first: str) -> str:
         return "WHERE " + " AND ".join((*first, *self.conditions))
 
-    def courses(self) -> str:
-        """Courses ``c`` with ``i``, their row in installed (NULLs when not installed)."""
+    def courses(self, *, installed_column: bool = True) -> str:
+        """Courses ``c``, with ``i`` their row in installed (NULLs when not installed).
+
+        Without ``installed_column`` (counting), ``i`` is joined only if it filters.
+        """
         if self.filters.downloaded_only:
             # CROSS JOIN makes SQLite start from the few installed courses.
             return "installed i CROSS JOIN courses c ON c.id = i.course_id"
-        return "courses c LEFT JOIN installed i ON i.course_id = c.id"
+        if installed_column:
+            return "courses c LEFT JOIN installed i ON i.course_id = c.id"
+        return "courses c"
 
     def matches(self) -> str:
         """FROM and WHERE for index rows ``s`` matching a query and the filters."""
         if self.filters == Filters():
             # The index holds exactly the courses that may be listed: no join needed.
             return "FROM search_index s WHERE search_index MATCH ?"
-        join = "JOIN" if self.filters.downloaded_only else "LEFT JOIN"
+        installed = (
+            " JOIN installed i ON i.course_id = c.id" if self.filters.downloaded_only else ""
+        )
+        # CROSS JOIN keeps the index hits the outer loop: given c.section = ?, SQLite would
+        # otherwise walk the section's courses and run the MATCH once for each (0.3-3 s at
+        # 100,000). Starting from installed is worse still: FTS5 reloads a term per probe.
         return (
-            f"FROM search_index s JOIN courses c ON c.rowid = s.rowid {join} installed i "
-            f"ON i.course_id = c.id {self.where('search_index MATCH ?')}"
+            f"FROM search_index s CROSS JOIN courses c ON c.rowid = s.rowid{installed} "
+            f"{self.where('search_index MATCH ?')}"
         )
 
 
@@ -203,7 +277,7 @@ def count_courses(conn: sqlite3.Connection, text: str = "", filters: Filters = F
     source = _source(filters)
     query = build_query(text)
     if query is None:
-        sql = f"SELECT count(*) FROM {source.courses()} {source.where()}"
+        sql = f"SELECT count(*) FROM {source.courses(installed_column=False)} {source.where()}"
         params = source.params
     else:
         sql, params = f"SELECT count(*) {source.matches()}", (query, *source.params)
@@ -236,19 +310,22 @@ def _course_row(
     )
 
 
+# A withdrawn course is listed only while installed; installed is read for those alone.
+_LISTED = (
+    "(c.withdrawn = 0 OR EXISTS (SELECT 1 FROM installed w WHERE w.course_id = c.id))"
+)
+
+
 def _source(filters: Filters) -> _Source:
-    """What restricts a listing to ``filters``: a facet matches if it has ANY chosen value."""
-    conditions = ["(c.withdrawn = 0 OR i.course_id IS NOT NULL)"]
+    """What restricts a listing to ``filters``: a course matches a dimension if it has ANY
+    chosen value of it (one bit of the mask), and must match every chosen dimension."""
+    conditions = [_LISTED]
     params: list[Any] = []
     if filters.section:
         conditions.append("c.section = ?")
         params.append(filters.section)
     for dimension, values in (("horizontal", filters.horizontal), ("vertical", filters.vertical)):
         if values:
-            marks = ", ".join("?" * len(values))
-            conditions.append(
-                "EXISTS (SELECT 1 FROM course_facets f WHERE f.course_id = c.id "
-                f"AND f.dimension = ? AND f.value IN ({marks}))"
-            )
-            params.extend((dimension, *values))
+            conditions.append("(c.facet_bits & ?) != 0")
+            params.append(facet_bits({dimension: values}))
     return _Source(filters, tuple(conditions), tuple(params))

@@ -53,3 +53,19 @@ def test_pinyin_sort_key() -> None:
 def test_unknown_course_is_a_clear_error(store: Store) -> None:
     with pytest.raises(NotFoundError, match="nope"):
         catalogue.get_course(store.conn, "nope")
+
+
+def test_a_course_given_twice_in_a_page_takes_its_last_record(store: Store) -> None:
+    result = apply(store, course_record("c", lessons=4), course_record("c", version=2, lessons=2))
+    assert result == catalogue.ApplyResult(added=1)
+    course = catalogue.get_course(store.conn, "c")
+    assert (course.version, len(course.lessons)) == (2, 2)
+
+
+def test_a_page_mixing_new_known_and_withdrawn_courses_counts_each(store: Store) -> None:
+    apply(store, course_record("known"), course_record("going"))
+    result = apply(store, course_record("known", version=2, vertical=("work",)),
+                   course_record("new"), {"id": "going", "withdrawn": True})
+    assert result == catalogue.ApplyResult(added=1, updated=1, withdrawn=1)
+    assert catalogue.get_course(store.conn, "known").facets["vertical"] == ("work",)
+    assert catalogue.get_course(store.conn, "new").lessons[0].id == "new-01"

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from app import catalogue, search
-from app.paths import resolve
+from app.paths import DataPaths, resolve
 from app.search import Filters
 from app.store import Store
 from tests.records import course_record
@@ -270,3 +270,64 @@ def test_installing_and_removing_a_withdrawn_course_updates_the_listing(
         assert [r.id for r in search.find_courses(store.conn, "旧课程")] == ["old-1"]
         remove_course(store, "old-1")
         assert search.find_courses(store.conn, "旧课程") == []
+
+
+def test_facet_filters_follow_a_course_whose_facets_change(faceted: Store) -> None:
+    apply(faceted, course_record("basic-moral", section="silver_age", version=2,
+                                 horizontal=("higher",), vertical=("aesthetic",)))
+    assert "basic-moral" not in ids(faceted.conn, "", Filters(horizontal=("basic",)))
+    both = Filters(horizontal=("higher",), vertical=("aesthetic",))
+    assert ids(faceted.conn, "", both) == ids(faceted.conn, "course", both) == ["basic-moral"]
+    assert search.count_courses(faceted.conn, "course", both) == 1
+
+
+def test_an_unknown_facet_value_matches_nothing(faceted: Store) -> None:
+    assert ids(faceted.conn, "", Filters(vertical=("astrology",))) == []
+    assert search.count_courses(faceted.conn, "", Filters(vertical=("astrology",))) == 0
+
+
+def test_installed_withdrawn_course_is_counted_under_facet_filters(faceted: Store) -> None:
+    install(faceted, "higher-work")
+    apply(faceted, {"id": "higher-work", "withdrawn": True}, {"id": "basic-work",
+                                                             "withdrawn": True})
+    work = Filters(vertical=("work",))
+    assert ids(faceted.conn, "", work) == ids(faceted.conn, "course", work) == ["higher-work"]
+    assert search.count_courses(faceted.conn, "", work) == 1
+    assert search.count_courses(faceted.conn, "course", work) == 1
+
+
+EVERY_VALUE = list(search.FACET_BITS)
+
+
+def test_upgrade_from_schema_2_fills_facet_bits_from_course_facets(paths: DataPaths) -> None:
+    """A library written before facet_bits existed filters the same once opened."""
+    from app.migrations import MIGRATIONS
+
+    paths.ensure()
+    old = sqlite3.connect(paths.database)
+    old.executescript(MIGRATIONS[0] + MIGRATIONS[1] + "PRAGMA user_version = 2;")
+    for number, (dimension, value) in enumerate([*EVERY_VALUE, ("none", "")]):
+        title = f"课程{value}"
+        old.execute(
+            "INSERT INTO courses (id, activity_id, version, section, title_zh, sort_key) "
+            "VALUES (?, '', 1, 'silver_age', ?, ?)",
+            (value or "none", title, f"{number:02d}"),
+        )
+        old.execute(
+            "INSERT INTO search_index(rowid, title, body) VALUES (last_insert_rowid(), ?, '')",
+            (search.spaced(title),),
+        )
+        if value:
+            old.execute("INSERT INTO course_facets VALUES (?, ?, ?)", (value, dimension, value))
+    old.commit()
+    old.close()
+    with Store(paths) as store:
+        for dimension, value in EVERY_VALUE:
+            one = (value,)
+            filters = Filters(horizontal=one) if dimension == "horizontal" else Filters(
+                vertical=one
+            )
+            assert ids(store.conn, "", filters) == [value]
+            assert ids(store.conn, "课程", filters) == [value]
+            assert search.count_courses(store.conn, "", filters) == 1
+        assert search.count_courses(store.conn, "", Filters(section="silver_age")) == 10
