@@ -61,6 +61,7 @@ def open_main_window(folder: Path) -> tuple[AppContext, MainWindow]:
     window = MainWindow(context)
     window.resize(window.fontMetrics().height() * 64, window.fontMetrics().height() * 40)
     window.show()
+    gc.freeze()  # as ui/gui.py does once the first window shows
     window.session.start("zh_CN", False)
     wait_until(lambda: context.profile is not None, 30, "the learner's profile")
     return context, window
