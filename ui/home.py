@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -43,7 +43,6 @@ class Tile(QPushButton):
         self._column = QVBoxLayout(self)
         for text in (self.title, self.detail):
             text.setWordWrap(True)
-            text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             self._column.addWidget(text)
         self.detail.setVisible(bool(detail))
         self.setAccessibleName(f"{title} {detail}".strip())
