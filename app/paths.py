@@ -4,8 +4,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "LifelongLearning"
 DATA_DIR_ENV = "LIFELONG_DATA_DIR"
 
@@ -15,6 +13,8 @@ def default_data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # only when no folder is given (keeps it off the app's start-up)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

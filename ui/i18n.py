@@ -7,8 +7,6 @@ resources folder if it is writable, else into the data folder).
 
 import logging
 import os
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Final
 
@@ -27,6 +25,8 @@ def qt_tool(name: str) -> str | None:
     bundled = Path(PySide6.__file__).parent / name
     if bundled.exists():
         return str(bundled)
+    import shutil  # off the start-up path: only needed when .qm files are stale
+
     return shutil.which(f"pyside6-{name}") or shutil.which(name)
 
 
@@ -51,6 +51,8 @@ def compile_translations(source: Path, target: Path) -> list[Path]:
     for ts in sorted(source.glob("*.ts")):
         qm = target / ts.with_suffix(".qm").name
         if _stale(qm, ts) and tool:
+            import subprocess  # off the start-up path: only when a .qm is stale
+
             target.mkdir(parents=True, exist_ok=True)
             done = subprocess.run(
                 [tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, check=False

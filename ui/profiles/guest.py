@@ -9,7 +9,6 @@ Signals (of :class:`GuestEnding`):
     ended(): the guest's progress was kept or discarded; the session may close.
 """
 
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -20,24 +19,26 @@ from ui.context import AppContext
 from ui.profiles.learner_form import LearnerForm
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from app.profiles import Profile
     from app.store import Store
 
 
-def keep_guest(conn: sqlite3.Connection, profile_id: int, name: str, pin: str) -> None:
+def keep_guest(conn: "sqlite3.Connection", profile_id: int, name: str, pin: str) -> None:
     """Turn the guest profile into an ordinary one, progress and records included."""
     from app import profiles
 
     profiles.keep_guest(conn, profile_id, name, pin)
 
 
-def discard_guest(conn: sqlite3.Connection, profile_id: int) -> None:
+def discard_guest(conn: "sqlite3.Connection", profile_id: int) -> None:
     from app import profiles
 
     profiles.delete(conn, profile_id)
 
 
-def discard_left_guests(conn: sqlite3.Connection) -> int:
+def discard_left_guests(conn: "sqlite3.Connection") -> int:
     """Delete guest profiles nobody is using (an idle lock or a crash ended them), with
     their progress and records; returns how many. Call only while no session is open."""
     from app import profiles
@@ -88,7 +89,7 @@ class GuestEnding(QObject):
             self.form = form
             form.open()
 
-    def _run(self, change: Callable[[sqlite3.Connection], None]) -> None:
+    def _run(self, change: Callable[["sqlite3.Connection"], None]) -> None:
         def work(store: "Store", _cancel: object) -> None:
             with store.transaction() as conn:
                 change(conn)
