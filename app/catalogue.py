@@ -295,3 +295,23 @@ def get_lesson(conn: sqlite3.Connection, lesson_id: str) -> Lesson:
 
 def course_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM courses").fetchone()[0])
+
+
+def titles(conn: sqlite3.Connection, course_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """The Chinese and English titles of these courses (unknown ids are left out)."""
+    return {
+        row[0]: (row[1], row[2])
+        for row in conn.execute(
+            "SELECT id, title_zh, title_en FROM courses "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(course_ids)),),
+        )
+    }
+
+
+def first_course_with(conn: sqlite3.Connection, kind: str) -> str | None:
+    """The first course (by id) that has a lesson of ``kind``."""
+    row = conn.execute(
+        "SELECT course_id FROM lessons WHERE kind = ? ORDER BY course_id LIMIT 1", (kind,)
+    ).fetchone()
+    return str(row[0]) if row else None

@@ -15,6 +15,7 @@ from typing import Any
 from app import statements as xapi
 from app.catalogue import Lesson
 from app.profiles import get as get_profile
+from app.quiz import Quiz, parse_response
 from app.store import Store, utc_now
 
 _UPSERT = """
@@ -198,3 +199,34 @@ def waiting_count(conn: sqlite3.Connection, profile_id: int | None = None) -> in
     if profile_id is None:
         return int(conn.execute(query).fetchone()[0])
     return int(conn.execute(query + " AND profile_id = ?", (profile_id,)).fetchone()[0])
+
+
+def quiz_answers_in_progress(
+    conn: sqlite3.Connection, profile_id: int, lesson_activity: str, quiz: Quiz
+) -> dict[str, list[int | bool]]:
+    """The answers of a quiz attempt left half-way (none once it was passed or failed).
+
+    Read from the learner's own ``answered`` statements rather than from memory kept by a
+    window: they survive an idle lock and a restart, belong to exactly one profile, and go
+    when that profile is deleted (a discarded guest leaves nothing behind).
+    """
+    questions = {question.id: question for question in quiz.questions}
+    rows = conn.execute(
+        "SELECT verb, json FROM statements WHERE profile_id = ? AND object_id = ? "
+        "AND origin = 'local' AND verb IN (?, ?, ?) ORDER BY rowid",
+        (profile_id, lesson_activity, xapi.ANSWERED, xapi.PASSED, xapi.FAILED),
+    )
+    answers: dict[str, list[int | bool]] = {}
+    for verb, text in rows:
+        if verb != xapi.ANSWERED:
+            answers = {}  # a result ends an attempt
+            continue
+        statement = json.loads(text)
+        question = questions.get(str(statement["object"]["id"]).rpartition("#")[2])
+        response = statement.get("result", {}).get("response")
+        if question is None or not isinstance(response, str):
+            continue
+        chosen = parse_response(question, response)
+        if chosen is not None:
+            answers[question.id] = chosen
+    return answers

@@ -41,6 +41,27 @@ class Quiz:
         return score >= self.pass_mark
 
 
+def response_text(question: Question, chosen: Sequence[int | bool]) -> str:
+    """The xAPI response: ``true``/``false``, or choice indexes joined by ``[,]``."""
+    if question.kind == "true_false":
+        return "true" if chosen and chosen[0] is True else "false"
+    return "[,]".join(str(index) for index in sorted(int(c) for c in chosen))
+
+
+def parse_response(question: Question, response: str) -> list[int | bool] | None:
+    """The choices behind an xAPI response (see :func:`response_text`), or None if it
+    does not fit ``question`` (the course was updated since)."""
+    if question.kind == "true_false":
+        answers: dict[str, list[int | bool]] = {"true": [True], "false": [False]}
+        return answers.get(response)
+    try:
+        chosen: list[int | bool] = [int(part) for part in response.split("[,]")]
+    except ValueError:
+        return None
+    fits = chosen and all(0 <= index < len(question.choices) for index in chosen)
+    return chosen if fits else None
+
+
 def parse(data: Mapping[str, Any]) -> Quiz:
     """A :class:`Quiz` from its JSON object; :class:`PackageError` naming what is wrong."""
     try:

@@ -69,3 +69,11 @@ def test_a_page_mixing_new_known_and_withdrawn_courses_counts_each(store: Store)
     assert result == catalogue.ApplyResult(added=1, updated=1, withdrawn=1)
     assert catalogue.get_course(store.conn, "known").facets["vertical"] == ("work",)
     assert catalogue.get_course(store.conn, "new").lessons[0].id == "new-01"
+
+
+def test_titles_and_first_course_with_a_kind(store: Store) -> None:
+    apply(store, course_record("b", title_zh="乙", title_en="B", lessons=2),
+          course_record("a", title_zh="甲", title_en="A", lessons=1))
+    assert catalogue.titles(store.conn, ["a", "nope", "b"]) == {"a": ("甲", "A"), "b": ("乙", "B")}
+    assert catalogue.first_course_with(store.conn, "text") == "b"  # a has only a video
+    assert catalogue.first_course_with(store.conn, "quiz") is None

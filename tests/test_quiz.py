@@ -39,3 +39,14 @@ def test_scoring_counts_exact_answers_only() -> None:
 def test_invalid_quizzes_are_rejected(change: dict[str, object]) -> None:
     with pytest.raises(PackageError, match="not valid"):
         quiz.parse({**QUIZ, **change})
+
+
+def test_responses_round_trip_and_stale_ones_are_refused() -> None:
+    parsed = quiz.parse(QUIZ)
+    single, multiple, true_false = parsed.questions
+    for question, chosen in ((single, [1]), (multiple, [2, 0]), (true_false, [False])):
+        text = quiz.response_text(question, chosen)
+        assert quiz.parse_response(question, text) == sorted(chosen)
+    assert quiz.response_text(multiple, [2, 0]) == "0[,]2"
+    assert quiz.parse_response(single, "7") is None  # a choice the updated quiz lacks
+    assert quiz.parse_response(true_false, "maybe") is None

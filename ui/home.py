@@ -63,19 +63,14 @@ class HomeData:
 
 def _load(profile_id: int, large_font: bool) -> Callable[["Store", object], HomeData]:
     def work(store: "Store", _cancel: object) -> HomeData:
+        from app.catalogue import titles
         from app.recommend import continue_learning, recommendations
 
         ids = recommendations(store.conn, profile_id, large_font=large_font, limit=6)
-        marks = ", ".join("?" * len(ids))
-        titles = {
-            row[0]: row
-            for row in store.conn.execute(
-                f"SELECT id, title_zh, title_en FROM courses WHERE id IN ({marks})", ids
-            )
-        }
+        known = titles(store.conn, ids)
         return HomeData(
             continue_learning(store.conn, profile_id, limit=6),
-            [titles[course_id] for course_id in ids if course_id in titles],
+            [(course_id, *known[course_id]) for course_id in ids if course_id in known],
         )
 
     return work

@@ -20,12 +20,12 @@ PLAY_MS: Final = 1_000
 
 
 def _video_course(store: "Store", _cancel: object) -> str:
-    row = store.conn.execute(
-        "SELECT course_id FROM lessons WHERE kind = 'video' ORDER BY course_id LIMIT 1"
-    ).fetchone()
-    if row is None:
+    from app.catalogue import first_course_with
+
+    course_id = first_course_with(store.conn, "video")
+    if course_id is None:
         raise RuntimeError("the demo catalogue has no video lesson")
-    return str(row[0])
+    return course_id
 
 
 class SelfTest(QObject):

@@ -54,22 +54,22 @@ def _manager(store: "Store") -> "DownloadManager":
 
 def _read_queue(language: str) -> Callable[["Store", object], list[DownloadItem]]:
     def work(store: "Store", _cancel: object) -> list[DownloadItem]:
+        from app.catalogue import titles
         from sync import download_queue
 
-        titles = dict(
-            (row[0], row[1] if language == "zh" and row[1] else row[2] or row[1])
-            for row in store.conn.execute(
-                "SELECT c.id, c.title_zh, c.title_en FROM downloads d JOIN courses c "
-                "ON c.id = d.course_id"
-            )
-        )
+        entries = download_queue.entries(store.conn)
+        known = titles(store.conn, [entry.course_id for entry in entries])
+        names = {
+            course_id: zh if language == "zh" and zh else en or zh
+            for course_id, (zh, en) in known.items()
+        }
         return [
             DownloadItem(
-                entry.course_id, titles.get(entry.course_id, entry.course_id),
+                entry.course_id, names.get(entry.course_id, entry.course_id),
                 "failed" if entry.state == download_queue.NO_SPACE else entry.state,
                 entry.bytes_done, entry.size, error=entry.error,
             )
-            for entry in download_queue.entries(store.conn)
+            for entry in entries
         ]
 
     return work

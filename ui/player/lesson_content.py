@@ -7,10 +7,9 @@ from app import catalogue, packages, progress
 from app import quiz as quizzes
 from app.catalogue import Course, Lesson
 from app.errors import NotFoundError
-from app.progress import LessonProgress
+from app.progress import LessonProgress, quiz_answers_in_progress
 from app.quiz import Quiz
 from app.store import Store
-from ui.player.quiz_resume import Answers, answers_so_far
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class LessonContent:
     text: str
     quiz: Quiz | None
     progress: LessonProgress
-    quiz_answers: Answers = field(default_factory=dict)  # of an attempt left half-way
+    quiz_answers: dict[str, list[int | bool]] = field(default_factory=dict)  # left half-way
 
     @property
     def index(self) -> int:
@@ -55,6 +54,8 @@ def load(store: Store, course_id: str, lesson_id: str, profile_id: int) -> Lesso
     text = file.read_text(encoding="utf-8") if kind == "text" else ""
     quiz = quizzes.load(file) if kind == "quiz" else None
     state = progress.lesson_progress(store.conn, profile_id, lesson.activity_id)
-    answers = answers_so_far(store.conn, profile_id, lesson.activity_id, quiz) if quiz else {}
+    answers = (
+        quiz_answers_in_progress(store.conn, profile_id, lesson.activity_id, quiz) if quiz else {}
+    )
     return LessonContent(course, lesson, kind, installed.folder, file, subtitles, text, quiz, state,
                          answers)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.quiz import Question, Quiz
+from app.quiz import Question, Quiz, response_text
 
 RIGHT_COLOUR: Final = "#1b5e20"
 WRONG_COLOUR: Final = "#b3261e"
@@ -32,13 +32,6 @@ def pick(texts: Mapping[str, str], language: str) -> str:
     """The text in ``language`` ("zh" or "en"), else the other one."""
     first, second = ("en", "zh") if language == "en" else ("zh", "en")
     return texts.get(first) or texts.get(second) or ""
-
-
-def response_text(question: Question, chosen: Sequence[int | bool]) -> str:
-    """The xAPI response: ``true``/``false``, or choice indexes joined by ``[,]``."""
-    if question.kind == "true_false":
-        return "true" if chosen and chosen[0] is True else "false"
-    return "[,]".join(str(index) for index in sorted(int(c) for c in chosen))
 
 
 class _ChoiceLabel(QLabel):
