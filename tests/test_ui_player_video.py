@@ -96,7 +96,7 @@ def test_subtitles_follow_the_profile_and_the_switch(
     assert not video.controls.subtitles.isChecked()
     assert not video.subtitles_visible()
     video.controls.subtitles.click()
-    assert video.subtitles_visible()
+    qtbot.waitUntil(video.subtitles_visible, timeout=3000)
 
 
 def test_save_state_pauses_and_records_the_position_at_once(

@@ -289,10 +289,18 @@ class VideoPlayer(QWidget):
         if self._started and not self._ended and self._length_ms:
             self.checkpoint.emit(self.position(), self.duration())
 
-    def _apply_subtitles(self) -> None:
+    def _apply_subtitles(self, tries: int = 10) -> None:
         tracks = [track for track, _name in self._player.video_get_spu_description() or ()
                   if track != -1]
         self._player.video_set_spu(tracks[0] if self._subtitles_on and tracks else -1)
+        if self._subtitles_on and not tracks and tries > 0:
+            # libVLC loads the .srt after playback starts: try again shortly (the timer
+            # dies with this widget).
+            QTimer.singleShot(100, self, lambda: self._retry_subtitles(tries - 1))
+
+    def _retry_subtitles(self, tries: int) -> None:
+        if self._player is not None and self._started:
+            self._apply_subtitles(tries)
 
     def _restart(self, start_ms: int) -> None:
         self._reset_state(rate=self._rate, start=start_ms / 1000)
