@@ -45,3 +45,14 @@ def test_the_check_catches_a_forbidden_import(tmp_path: Path) -> None:
     assert [m for _line, m in imports(bad) if offends(m, FORBIDDEN["app"])] == [
         "PySide6.QtCore", "urllib.request",
     ]
+
+
+def test_ui_runs_no_sql_of_its_own() -> None:
+    """Screens ask app/ for data; a query in ui/ would bypass the core's rules."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".execute(" in line or ".executemany(" in line
+    ]
+    assert offenders == []
