@@ -204,14 +204,22 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument("--output", "-o", help="file to write (default: stdout)")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run a core subcommand without the GUI (``python -m app.cli``)."""
+def run_commands(
+    register_commands: Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None],
+    argv: list[str] | None,
+) -> int:
+    """Parse ``argv`` against the subcommands ``register_commands`` adds, and run one."""
     parser = argparse.ArgumentParser(prog="lifelong")
     parser.add_argument("--data-dir", help="data folder")
-    register(parser.add_subparsers(dest="command", required=True))
+    register_commands(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     return handler(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a core subcommand without the GUI (``python -m app.cli``)."""
+    return run_commands(register, argv)
 
 
 if __name__ == "__main__":

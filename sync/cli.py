@@ -9,7 +9,7 @@ import sys
 from typing import TextIO
 
 from app import profiles, settings
-from app.cli import Handler, guarded, open_store
+from app.cli import Handler, guarded, open_store, run_commands
 from app.errors import LibraryError
 from sync.accounts import sign_in
 from sync.client import Client
@@ -163,12 +163,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a sync subcommand without the GUI (``python -m sync.cli``)."""
-    parser = argparse.ArgumentParser(prog="lifelong")
-    parser.add_argument("--data-dir", help="data folder")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    handler: Handler = args.handler
-    return handler(args)
+    return run_commands(register, argv)
 
 
 if __name__ == "__main__":
