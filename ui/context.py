@@ -57,9 +57,14 @@ class AppContext(QObject):
 
     # -- learner and their choices -------------------------------------------------
 
+    def start_language(self, language: str | None = None) -> None:
+        """Install the translations before the first widgets exist: they then set their
+        texts once instead of again on ``language_changed``."""
+        self._apply_language(language or default_language(None))
+
     def start(self, language: str | None = None, large_font: bool | None = None) -> None:
         """Apply a language and font mode before any profile is loaded (first paint)."""
-        self._apply_language(language or default_language(None))
+        self.start_language(language)
         self._apply_font(bool(large_font))
 
     def load_profile(self, language: str | None = None, large_font: bool | None = None) -> None:

@@ -10,7 +10,7 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.paths import DataPaths, resolve
 from ui.context import AppContext
@@ -33,6 +33,7 @@ def build_context(paths: DataPaths) -> AppContext:
 def offer_crash_report(window: MainWindow, paths: DataPaths) -> None:
     kept = take_crash_report(paths)
     if kept is not None:
+        from PySide6.QtWidgets import QMessageBox  # after show: its enums cost ~5 ms
         text = QCoreApplication.translate(
             "MainWindow", "The app stopped unexpectedly last time. A report was saved at %1; "
             "please send it to your facilitator.",
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     paths.ensure()
     install_excepthook(paths)
     context = build_context(paths)
+    context.start_language(args.lang)
     window = MainWindow(context)
     # The theme after the widgets exist: Qt polishes them once, at show, rather than at
     # every reparenting while the window is put together.

@@ -12,12 +12,11 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Final, Protocol, cast
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +29,8 @@ from ui.profiles.session import Session
 from ui.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from ui.browse import BrowsePage
     from ui.course_page import CoursePage
     from ui.downloads_page import DownloadsPage
@@ -231,6 +232,8 @@ class MainWindow(QMainWindow):
     def show_lesson(self, course_id: str, lesson_id: str, position: float) -> None:
         page = self._lesson_page()
         if page is None:
+            from PySide6.QtWidgets import QMessageBox  # built only when needed (~5 ms)
+
             QMessageBox.information(
                 self, self.tr("Lesson"), self.tr("The lesson player is not installed.")
             )
@@ -256,9 +259,11 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)  # type: ignore[arg-type]
 
     def _environment_error(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # built only when needed (~5 ms)
+
         QMessageBox.warning(self, self.tr("Lifelong Learning"), message)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: "QCloseEvent") -> None:
         if self.lesson is not None:
             self.lesson.save_state()  # type: ignore[attr-defined]
         super().closeEvent(event)

@@ -14,17 +14,19 @@ Signals:
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from ui.context import DEFAULT_PROFILE_NAME
-from ui.profiles.guest import GuestEnding
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
     from app.profiles import Profile
     from app.store import Store
     from ui.profiles.facilitator import FacilitatorPage
+    from ui.profiles.guest import GuestEnding
     from ui.profiles.idle_lock import IdleLock
     from ui.profiles.picker import ProfilePicker
     from ui.profiles.simple_home import SimpleHome
@@ -55,7 +57,7 @@ class Session(QObject):
         self.context = window.context
         self.switch_button = QPushButton()
         self.stack = QStackedWidget()
-        self.guest = GuestEnding(self.context, window)
+        self._guest: GuestEnding | None = None
         self._after_guest: Callable[[], None] = self.lock
         self._closing = False
         self._picker: ProfilePicker | None = None
@@ -71,13 +73,24 @@ class Session(QObject):
         window.setCentralWidget(self.stack)
         self.switch_button.clicked.connect(self.switch_learner)
         QShortcut(QKeySequence("Ctrl+L"), window).activated.connect(self.switch_learner)
-        self.guest.ended.connect(self._guest_ended)
         self.context.font_changed.connect(self._use_home)
         self.context.language_changed.connect(self.retranslate)
-        window.installEventFilter(self)
         self.retranslate()
 
     # -- parts made on first use -------------------------------------------------------
+    @property
+    def guest(self) -> "GuestEnding":
+        """What ends a guest session (keep or discard), made when a session first opens."""
+        if self._guest is None:
+            from ui.profiles.guest import GuestEnding
+
+            self._guest = GuestEnding(self.context, self.window)
+            self._guest.ended.connect(self._guest_ended)
+            # Only a session (a guest's) can need asking on close: no filter before that,
+            # so the first paint's events are not routed through Python.
+            self.window.installEventFilter(self)
+        return self._guest
+
 
     @property
     def picker(self) -> "ProfilePicker":
@@ -151,6 +164,7 @@ class Session(QObject):
         self._opened(profile)
 
     def _opened(self, profile: "Profile") -> None:
+        self.guest  # noqa: B018 - made now: it watches the window's close from here on
         self.window.statusBar().show()
         if profile.facilitator:
             self.stack.setCurrentWidget(self.facilitator)
@@ -219,8 +233,10 @@ class Session(QObject):
         self.window.browse.downloaded_only.setChecked(True)
         self.context.browse_section("")
 
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: "QEvent") -> bool:
         """Closing the window during a guest session asks about the guest's progress."""
+        from PySide6.QtCore import QEvent
+
         if event.type() == QEvent.Type.Close and not self._closing:
             profile = self.context.profile
             if profile is not None and profile.guest and self.stack.currentWidget() is self.shell:
