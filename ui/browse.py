@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from app.facets import HORIZONTAL, SECTIONS, VERTICAL, label
 from app.search import CourseRow, Filters
 from ui.context import AppContext
 from ui.course_model import ROW_ROLE, UNKNOWN, CourseDelegate, CourseListModel
+from ui.scroll import frameless_scroll
 
 if TYPE_CHECKING:
     from app.store import Store
@@ -111,10 +111,7 @@ class BrowsePage(QWidget):
             for box in boxes.values():
                 column.addWidget(box)
         column.addStretch()
-        side = QScrollArea()
-        side.setWidget(filters)
-        side.setWidgetResizable(True)
-        side.setFrameShape(QScrollArea.Shape.NoFrame)
+        side = frameless_scroll(filters)
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._filters = filters
         self._side = side

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext
 from ui.course_model import format_size
 from ui.course_page import format_duration, format_rate
+from ui.scroll import frameless_scroll
 
 if TYPE_CHECKING:
     from app.store import Store
@@ -69,10 +69,7 @@ class DownloadsPage(QWidget):
         column = QVBoxLayout(holder)
         column.addLayout(self.grid)
         column.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(holder)
+        scroll = frameless_scroll(holder)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.space)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.facets import SECTIONS, label
 from ui.context import AppContext
+from ui.scroll import frameless_scroll
 
 if TYPE_CHECKING:
     from app.recommend import Resume
@@ -111,10 +111,7 @@ class HomePage(QWidget):
                 column.addWidget(self.empty_hint)
             column.addLayout(grid)
         column.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = frameless_scroll(content)
         QVBoxLayout(self).addWidget(scroll)
         context.profile_changed.connect(self.refresh)
         context.library_changed.connect(self.refresh)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from ui.profiles.guest import discard_left_guests
 from ui.profiles.learner_form import LearnerForm
 from ui.profiles.pin_dialog import PinDialog
 from ui.profiles.tiles import BigTile
+from ui.scroll import frameless_scroll
 
 if TYPE_CHECKING:
     from app.profiles import Profile
@@ -66,10 +66,7 @@ class ProfilePicker(QWidget):
         column = QVBoxLayout(holder)
         column.addLayout(self.grid)
         column.addStretch()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(holder)
+        scroll = frameless_scroll(holder)
         # The tiles sit on the window's own background (plain white in high contrast).
         scroll.viewport().setAutoFillBackground(False)
         holder.setAutoFillBackground(False)
