@@ -9,8 +9,7 @@ fields) goes back.
 """
 
 import importlib
-import logging
-from typing import TYPE_CHECKING, Final, Protocol, cast
+from typing import TYPE_CHECKING, Final, cast
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -34,9 +33,9 @@ if TYPE_CHECKING:
     from ui.browse import BrowsePage
     from ui.course_page import CoursePage
     from ui.downloads_page import DownloadsPage
+    from ui.player.lesson_page import LessonPage
     from ui.settings_page import SettingsPage
 
-log = logging.getLogger(__name__)
 
 # The screens built on first use: name -> (module, class), each class taking the context.
 LAZY_PAGES: Final = {
@@ -48,31 +47,13 @@ LAZY_PAGES: Final = {
 RAIL_AFTER_HOME: Final = ("browse", "downloads", "settings")
 
 
-class LessonView(Protocol):
-    """What the main window needs of the lesson player (``ui.player.lesson_page``)."""
-
-    def open_lesson(self, course_id: str, lesson_id: str, position: float = 0.0) -> None: ...
-
-    def save_state(self) -> None: ...
-
-
-def make_lesson_page(context: AppContext) -> QWidget | None:
-    """The lesson player, or None while it is not available (the one guarded import)."""
-    try:
-        from ui.player.lesson_page import LessonPage
-    except ImportError as error:
-        log.warning("the lesson player is not available: %s", error)
-        return None
-    return LessonPage(context)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
         self.home = HomePage(context)
         self.rail_home: QWidget = self.home  # the simple home replaces it in large type
-        self.lesson: QWidget | None = None  # made on first use: the player imports a lot
+        self.lesson: LessonPage | None = None  # made on first use: the player imports a lot
         self._pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
@@ -185,7 +166,7 @@ class MainWindow(QMainWindow):
         if page is current:
             return
         if current is self.lesson and self.lesson is not None:
-            self.lesson.save_state()  # type: ignore[attr-defined]
+            self.lesson.save_state()
         if remember and current is not None:
             self.history.append(current)
         self.stack.setCurrentWidget(page)
@@ -221,24 +202,18 @@ class MainWindow(QMainWindow):
             course.show_course(course_id)
         self.show_page(course)
 
-    def _lesson_page(self) -> QWidget | None:
+    def _lesson_page(self) -> "LessonPage":
         if self.lesson is None:
-            self.lesson = make_lesson_page(self.context)
-            if self.lesson is not None:
-                self.stack.addWidget(self.lesson)
-                self.lesson.closed.connect(self.go_back)  # type: ignore[attr-defined]
+            from ui.player.lesson_page import LessonPage
+
+            self.lesson = LessonPage(self.context)
+            self.stack.addWidget(self.lesson)
+            self.lesson.closed.connect(self.go_back)
         return self.lesson
 
     def show_lesson(self, course_id: str, lesson_id: str, position: float) -> None:
         page = self._lesson_page()
-        if page is None:
-            from PySide6.QtWidgets import QMessageBox  # built only when needed (~5 ms)
-
-            QMessageBox.information(
-                self, self.tr("Lesson"), self.tr("The lesson player is not installed.")
-            )
-            return
-        page.open_lesson(course_id, lesson_id, position)  # type: ignore[attr-defined]
+        page.open_lesson(course_id, lesson_id, position)
         self.show_page(page)
 
     def _search(self) -> None:
@@ -265,5 +240,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: "QCloseEvent") -> None:
         if self.lesson is not None:
-            self.lesson.save_state()  # type: ignore[attr-defined]
+            self.lesson.save_state()
         super().closeEvent(event)

@@ -309,14 +309,6 @@
         <translation>Back</translation>
     </message>
     <message>
-        <source>Lesson</source>
-        <translation>Lesson</translation>
-    </message>
-    <message>
-        <source>The lesson player is not installed.</source>
-        <translation>The lesson player is not installed.</translation>
-    </message>
-    <message>
         <source>The app stopped unexpectedly last time. A report was saved at %1; please send it to your facilitator.</source>
         <translation>The app stopped unexpectedly last time. A report was saved at %1; please send it to your facilitator.</translation>
     </message>

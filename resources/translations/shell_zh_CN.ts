@@ -309,14 +309,6 @@
         <translation>返回</translation>
     </message>
     <message>
-        <source>Lesson</source>
-        <translation>课时</translation>
-    </message>
-    <message>
-        <source>The lesson player is not installed.</source>
-        <translation>未安装课时播放器。</translation>
-    </message>
-    <message>
         <source>The app stopped unexpectedly last time. A report was saved at %1; please send it to your facilitator.</source>
         <translation>上次程序意外关闭，错误报告已保存在 %1，请发给学习点管理员。</translation>
     </message>
