@@ -29,7 +29,7 @@ class Store:
         paths.ensure()
         self.paths = paths
         if check and paths.database.exists():
-            _check_integrity(paths.database)
+            check_integrity(paths.database)
         self.conn = sqlite3.connect(
             paths.database, timeout=30, isolation_level=None, check_same_thread=False
         )
@@ -106,7 +106,7 @@ def _split(script: str) -> list[str]:
     return [s for s in statements if s]
 
 
-def _check_integrity(database: Path) -> None:
+def check_integrity(database: Path) -> None:
     """Raise :class:`DamagedDatabaseError` (after keeping a copy) if the file is damaged."""
     problem = ""
     try:

@@ -2,7 +2,7 @@
 
 # Fixtures come from tests/ui_fixtures.py by import, so their names are redefined here.
 # ruff: noqa: F811
-
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -144,6 +144,28 @@ def test_start_up_settles_interrupted_imports_and_downloads(catalogue: DataPaths
         assert context.tasks.wait()
         assert not leftover.exists()
         assert queue_states(catalogue) == ["queued"]
+    finally:
+        context.tasks.shutdown()
+
+
+@pytest.mark.usefixtures("qapp")
+def test_start_up_reports_a_damaged_database_and_keeps_a_copy(
+    catalogue: DataPaths, qtbot: QtBot
+) -> None:
+    conn = sqlite3.connect(catalogue.database)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(catalogue.database.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096  # a table page, not the schema
+    data[middle + 100:middle + 4000] = b"\x00\xff" * 1950
+    catalogue.database.write_bytes(bytes(data))
+    context = build_context(catalogue)
+    try:
+        assert context.downloads is not None
+        with qtbot.waitSignal(context.tasks.failed, timeout=WAIT_MS) as failed:
+            context.downloads.refresh()  # as the app does once its window shows
+        assert "damaged" in failed.args[0]
+        assert list(catalogue.root.glob("library.sqlite3.damaged-*"))
     finally:
         context.tasks.shutdown()
 

@@ -311,13 +311,16 @@ def _sync_all(store: "Store", cancel: threading.Event) -> tuple["SyncSummary", s
 
 
 def recover_interrupted_work(store: "Store", _cancel: object) -> None:
-    """Settle what a crash or power cut interrupted: half-imported course folders, and
+    """Check the database (a damaged one is kept aside and reported: DamagedDatabaseError),
+    then settle what a crash or power cut interrupted: half-imported course folders, and
     downloads left "downloading" (queued again, they resume from their partial file)."""
     from app.package_extract import ImportCancelled
     from app.package_lock import content_lock
     from app.packages import recover_interrupted_imports
+    from app.store import check_integrity
     from sync.download_queue import recover_interrupted
 
+    check_integrity(store.paths.database)  # here, off the GUI thread, not before first paint
     store.paths.ensure()  # a first start has no content folder yet
     try:
         # Another process importing right now holds the lock: its work is not interrupted,
