@@ -1,6 +1,7 @@
 """Course packages: building, all-or-nothing import, hostile zips, update, removal, recovery."""
 
 import json
+import random
 import shutil
 import sqlite3
 import stat
@@ -32,6 +33,7 @@ from app.store import Store
 from tests.package_zips import (
     COURSE,
     manifest_for,
+    package_of,
     patch_headers,
     sha256,
     snapshot,
@@ -363,6 +365,43 @@ def test_package_without_manifest_is_refused(store: Store, tmp_path: Path) -> No
 
 def test_missing_package_file_is_reported(store: Store, tmp_path: Path) -> None:
     assert_rejected(store, tmp_path / "absent.zip", "cannot install the package")
+
+
+# Several large members, extracted by parallel threads
+
+
+def large_files(count: int) -> dict[str, bytes]:
+    """Incompressible members over the writeback step, so every code path of a copy runs."""
+    return {f"lessons/{n}.mp4": random.Random(n).randbytes(5 * 1024**2 + n) for n in range(count)}
+
+
+def test_large_members_are_installed_byte_for_byte(store: Store, tmp_path: Path) -> None:
+    files = large_files(3)
+    installed = import_package(store, package_of(tmp_path / "big.zip", files))
+    for name, data in files.items():
+        assert (installed.folder / name).read_bytes() == data
+
+
+def test_one_bad_member_among_large_ones_fails_the_whole_import(
+    store: Store, tmp_path: Path
+) -> None:
+    files = large_files(4)
+    manifest = manifest_for(files)
+    manifest["files"][2]["sha256"] = sha256(b"something else")
+    package = write_zip(tmp_path / "bad.zip", manifest, list(files.items()),
+                        method=zipfile.ZIP_STORED)
+    assert_rejected(store, package, "'lessons/2.mp4' does not match its SHA-256")
+    assert [p.name for p in store.paths.content.iterdir()] == []
+
+
+def test_progress_only_grows_and_ends_at_the_total(store: Store, tmp_path: Path) -> None:
+    reports: list[tuple[int, int]] = []
+    files = large_files(3)
+    import_package(store, package_of(tmp_path / "big.zip", files),
+                   progress=lambda done, total: reports.append((done, total)))
+    done = [report[0] for report in reports]
+    assert done == sorted(done)
+    assert reports[-1] == (sum(map(len, files.values())),) * 2
 
 
 # Interrupted imports
