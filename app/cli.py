@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app import catalogue, profiles, progress
-from app.errors import LibraryError, PinError
+from app.errors import DamagedDatabaseError, LibraryError, PinError
 from app.paths import resolve
 from app.store import Store
 
@@ -177,6 +177,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reset_library(args: argparse.Namespace) -> int:
+    """Replace a damaged database by a new one holding all that could be read from it."""
+    from app.library_reset import start_fresh
+
+    paths = resolve(getattr(args, "data_dir", None))
+    try:
+        Store(paths).close()
+    except DamagedDatabaseError as error:
+        if error.kept is None:  # sound, but from a newer app: not ours to replace
+            raise
+        salvage = start_fresh(paths, error.kept)
+        print(f"Started a new library; the damaged one is kept at {error.kept}.")
+        print(f"Kept {salvage.courses} downloaded courses, {salvage.profiles} profiles and "
+              f"{salvage.statements} learning records. The catalogue returns at the next sync.")
+        if salvage.unreadable:
+            print(f"Could not be read whole: {', '.join(salvage.unreadable)}.")
+        return 0
+    print("The library is not damaged; nothing was changed.")
+    return 0
+
+
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the core subcommands; each stores its handler as ``args.handler``."""
 
@@ -202,6 +223,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
     parser = add("export", cmd_export, "Export this PC's learning records as JSON lines.")
     parser.add_argument("--output", "-o", help="file to write (default: stdout)")
+    add("reset-library", cmd_reset_library,
+        "Start again after the library database was damaged, keeping what can be read.")
 
 
 def run_commands(

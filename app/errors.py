@@ -1,12 +1,22 @@
 """Errors that are the environment's fault: each carries a message a learner can act on."""
 
+from pathlib import Path
+
 
 class LibraryError(Exception):
     """Base of every expected failure: bad input, damaged files, full disk, wrong PIN."""
 
 
 class DamagedDatabaseError(LibraryError):
-    """The local database failed its integrity check; a copy was kept for recovery."""
+    """The local database cannot be used as it is.
+
+    ``kept`` is the copy of a damaged file kept for recovery; it is ``None`` when the file is
+    sound but from a newer version of the app, which must not be replaced.
+    """
+
+    def __init__(self, message: str, *, kept: Path | None = None) -> None:
+        super().__init__(message)
+        self.kept = kept
 
 
 class PackageError(LibraryError):

@@ -44,6 +44,7 @@ __all__ = [
     "ImportCancelled",
     "InstalledCourse",
     "PackageInfo",
+    "adopt_course_folders",
     "build_package",
     "disk_used",
     "import_package",
@@ -245,6 +246,26 @@ def _folder_manifest(folder: Path) -> dict[str, Any] | None:
 def _folder_course(folder: Path) -> str | None:
     manifest = _folder_manifest(folder) if folder.is_dir() else None
     return None if manifest is None else str(manifest["course_id"])
+
+
+def adopt_course_folders(store: Store) -> int:
+    """Record every course folder that holds its own manifest; returns how many were new.
+
+    For a database started afresh: the files were verified when they were imported.
+    """
+    adopted = 0
+    with content_lock(store.paths.root, None), store.transaction() as conn:
+        recorded = {row[0] for row in conn.execute("SELECT folder FROM installed")}
+        for folder in sorted(store.paths.content.iterdir()):
+            manifest = _folder_manifest(folder) if folder.is_dir() else None
+            if folder.name in recorded or manifest is None or manifest["course_id"] != folder.name:
+                continue
+            size = sum(entry["size"] for entry in manifest["files"])
+            size += (folder / MANIFEST_NAME).stat().st_size
+            _write_row(conn, InstalledCourse(manifest["course_id"], manifest["version"], folder,
+                                             size, manifest, utc_now()))
+            adopted += 1
+    return adopted
 
 
 def remove_course(store: Store, course_id: str) -> int:

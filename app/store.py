@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import sqlite_utils
 
@@ -33,6 +34,17 @@ class Store:
         self.conn = sqlite3.connect(
             paths.database, timeout=30, isolation_level=None, check_same_thread=False
         )
+        try:
+            self._set_up()
+        except sqlite3.DatabaseError as error:
+            self.conn.close()
+            # SQLite's "malformed" and "not a database" come as the base class itself; its
+            # subclasses are other troubles (locked, read-only, full disk, constraints).
+            if type(error) is not sqlite3.DatabaseError:
+                raise
+            keep_damaged(paths.database, str(error))  # too damaged to open at all
+
+    def _set_up(self) -> None:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA foreign_keys = ON")
@@ -119,12 +131,18 @@ def check_integrity(database: Path) -> None:
             problem = "; ".join(str(r[0]) for r in rows[:3])
     except sqlite3.DatabaseError as error:
         problem = str(error)
-    if not problem:
-        return
+    if problem:
+        keep_damaged(database, problem)
+
+
+def keep_damaged(database: Path, problem: str) -> NoReturn:
+    """Copy the damaged ``database`` aside and raise :class:`DamagedDatabaseError` about it."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = database.with_name(f"{database.name}.damaged-{stamp}")
     shutil.copy2(database, kept)
     raise DamagedDatabaseError(
         f"The learning library database is damaged ({problem}). "
-        f"A copy was kept at {kept}; move it away to start with an empty library."
+        f"A copy was kept at {kept}. To start again with an empty library that keeps the "
+        "downloaded courses and whatever records can be read, run: lifelong reset-library",
+        kept=kept,
     )

@@ -95,3 +95,22 @@ def _record() -> dict[str, object]:
     from tests.records import course_record
 
     return course_record("c")
+
+
+def test_reset_library_replaces_a_damaged_database_keeping_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = resolve(tmp_path)
+    with Store(paths) as store, store.transaction() as conn:
+        profiles.create(conn, "王芳")
+    data = bytearray(paths.database.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    paths.database.write_bytes(bytes(data))
+    assert run(tmp_path, "status") == 1
+    assert "lifelong reset-library" in capsys.readouterr().err
+    assert run(tmp_path, "reset-library") == 0
+    out = capsys.readouterr().out
+    assert "Started a new library" in out and "Could not be read whole: profiles" in out
+    assert run(tmp_path, "status") == 0
+    assert run(tmp_path, "reset-library") == 0
+    assert "not damaged; nothing was changed" in capsys.readouterr().out
