@@ -5,6 +5,7 @@ Each thread opens its own :class:`Store`; sqlite connections are not shared.
 
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -16,6 +17,8 @@ import sqlite_utils
 from app.errors import DamagedDatabaseError
 from app.migrations import MIGRATIONS
 from app.paths import DataPaths
+
+WAL_ATTEMPTS = 100  # two seconds
 
 
 def utc_now() -> str:
@@ -38,14 +41,12 @@ class Store:
             self._set_up()
         except sqlite3.DatabaseError as error:
             self.conn.close()
-            # SQLite's "malformed" and "not a database" come as the base class itself; its
-            # subclasses are other troubles (locked, read-only, full disk, constraints).
-            if type(error) is not sqlite3.DatabaseError:
+            if not is_malformed(error):
                 raise
             keep_damaged(paths.database, str(error))  # too damaged to open at all
 
     def _set_up(self) -> None:
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        self._use_wal()
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA cache_size = -65536")  # 64 MB: bulk catalogue writes
@@ -54,6 +55,18 @@ class Store:
         self.conn.execute("PRAGMA wal_autocheckpoint = 10000")
         self.db = sqlite_utils.Database(self.conn)
         migrate(self.conn)
+
+    def _use_wal(self) -> None:
+        """WAL mode (kept in the file). Switching to it takes a lock SQLite does not wait
+        for, so connections opening a new database together try again for a while."""
+        for attempt in range(WAL_ATTEMPTS):
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or attempt == WAL_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.02)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -98,9 +111,12 @@ def migrate(conn: sqlite3.Connection) -> None:
     for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _split(script):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
+            # Another connection (a worker thread, another process) may have migrated while
+            # this one waited for the write lock.
+            if int(conn.execute("PRAGMA user_version").fetchone()[0]) < number:
+                for statement in _split(script):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -133,6 +149,23 @@ def check_integrity(database: Path) -> None:
         problem = str(error)
     if problem:
         keep_damaged(database, problem)
+
+
+def is_malformed(error: BaseException) -> bool:
+    """SQLite's "malformed" and "not a database" come as the base class itself; its
+    subclasses are other troubles (locked, read-only, full disk, constraints)."""
+    return type(error) is sqlite3.DatabaseError
+
+
+def damage_behind(database: Path, error: Exception) -> DamagedDatabaseError | None:
+    """The damage (checked, a copy kept) behind an SQLite error saying the file is malformed."""
+    if not is_malformed(error):
+        return None
+    try:
+        check_integrity(database)
+    except DamagedDatabaseError as damage:
+        return damage
+    return None
 
 
 def keep_damaged(database: Path, problem: str) -> NoReturn:

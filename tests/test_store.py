@@ -1,11 +1,12 @@
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
 from app.errors import DamagedDatabaseError
 from app.migrations import MIGRATIONS
-from app.paths import DATA_DIR_ENV, default_data_dir, resolve
+from app.paths import DATA_DIR_ENV, DataPaths, default_data_dir, resolve
 from app.store import Store
 
 
@@ -63,3 +64,29 @@ def test_data_dir_comes_from_the_environment(
     assert default_data_dir() == tmp_path / "usb"
     assert resolve(None).root == (tmp_path / "usb").resolve()
     assert resolve(tmp_path / "other").root == (tmp_path / "other").resolve()
+
+
+def open_together(paths: DataPaths, count: int) -> list[BaseException]:
+    """Open ``count`` stores on ``paths`` from as many threads at once; their failures."""
+    barrier = threading.Barrier(count)
+    failures: list[BaseException] = []
+
+    def open_store() -> None:
+        barrier.wait()
+        try:
+            Store(paths).close()
+        except BaseException as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=open_store) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return failures
+
+
+def test_threads_opening_a_new_database_together_all_succeed(tmp_path: Path) -> None:
+    """As the app's database and network workers do on a first start."""
+    for attempt in range(10):
+        assert open_together(resolve(tmp_path / str(attempt)), 4) == []
