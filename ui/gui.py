@@ -1,7 +1,9 @@
 """The GUI path of ``lifelong``: application, context, services, main window, event loop.
 
 Start-up shows the window first and does everything else after it: no database, sync or
-player module is imported before the first paint (``tests/test_ui_startup.py``).
+player module is imported before the first paint (``tests/test_ui_startup.py``). Home is
+built once that first frame has painted, and the database and sync work starts after it,
+so that neither holds the other back.
 """
 
 import argparse
@@ -9,7 +11,7 @@ import gc
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from app.paths import DataPaths, resolve
@@ -67,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     window.resize(line * 64, line * 40)
     window.show()
 
-    def after_show() -> None:
+    def after_home() -> None:
         # Everything alive now lives as long as the app: keep it out of the collector, so a
         # full collection on a worker (which holds the GIL) no longer stalls the GUI.
         gc.freeze()
@@ -81,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.self_test:
             offer_crash_report(window, paths)
 
-    QTimer.singleShot(0, after_show)
+    window.home_ready.connect(after_home)
     checker = None
     if args.self_test and demo is not None:
         from ui.self_test import SelfTest
