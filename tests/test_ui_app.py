@@ -149,7 +149,7 @@ def test_start_up_settles_interrupted_imports_and_downloads(catalogue: DataPaths
 
 
 @pytest.mark.usefixtures("qapp")
-def test_start_up_reports_a_damaged_database_and_keeps_a_copy(
+def test_start_up_reports_a_damaged_database_once_and_keeps_a_copy(
     catalogue: DataPaths, qtbot: QtBot
 ) -> None:
     conn = sqlite3.connect(catalogue.database)
@@ -162,10 +162,10 @@ def test_start_up_reports_a_damaged_database_and_keeps_a_copy(
     context = build_context(catalogue)
     try:
         assert context.downloads is not None
-        with qtbot.waitSignal(context.tasks.failed, timeout=WAIT_MS) as failed:
+        with qtbot.waitSignal(context.tasks.damaged, timeout=WAIT_MS) as damaged:
             context.downloads.refresh()  # as the app does once its window shows
-        assert "damaged" in failed.args[0]
-        assert list(catalogue.root.glob("library.sqlite3.damaged-*"))
+        assert "damaged" in str(damaged.args[0])
+        assert list(catalogue.root.glob("library.sqlite3.damaged-*")) == [damaged.args[0].kept]
     finally:
         context.tasks.shutdown()
 

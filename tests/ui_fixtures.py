@@ -3,6 +3,7 @@ a main window, the reference server. Import them into a test module with
 ``from tests.ui_fixtures import *``-free explicit imports."""
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,19 +35,28 @@ def catalogue(paths: DataPaths) -> DataPaths:
     return paths
 
 
+@contextmanager
+def app_look_kept(qapp: QApplication) -> Iterator[None]:
+    """Put back the application's font and style sheet after the block changes them."""
+    font, sheet = QFont(qapp.font()), qapp.styleSheet()
+    try:
+        yield
+    finally:
+        qapp.setFont(font)
+        qapp.setStyleSheet(sheet)
+
+
 @pytest.fixture
 def ui_context(qapp: QApplication, qtbot: QtBot, paths: DataPaths) -> Iterator[AppContext]:
     """A running app's context in English, its first profile loaded."""
-    font, sheet = QFont(qapp.font()), qapp.styleSheet()
-    context = build_context(paths)
-    context.start("en", False)
-    with qtbot.waitSignal(context.profile_changed, timeout=WAIT_MS):
-        context.load_profile("en", False)
-    yield context
-    context.tasks.shutdown()
-    context.translations.use("")
-    qapp.setFont(font)
-    qapp.setStyleSheet(sheet)
+    with app_look_kept(qapp):
+        context = build_context(paths)
+        context.start("en", False)
+        with qtbot.waitSignal(context.profile_changed, timeout=WAIT_MS):
+            context.load_profile("en", False)
+        yield context
+        context.tasks.shutdown()
+        context.translations.use("")
 
 
 @pytest.fixture

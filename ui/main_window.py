@@ -31,8 +31,10 @@ from ui.status_bar import StatusBar
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
+    from app.errors import DamagedDatabaseError
     from ui.browse import BrowsePage
     from ui.course_page import CoursePage
+    from ui.damaged_library import DamagedLibrary
     from ui.downloads_page import DownloadsPage
     from ui.home import HomePage
     from ui.player.lesson_page import LessonPage
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self._first_frame = FirstFrame(lambda: self.home)
         self.rail_home: QWidget = self._first_frame  # Home, or the simple home in large type
         self.lesson: LessonPage | None = None  # made on first use: the player imports a lot
+        self.damaged_library: DamagedLibrary | None = None  # made if the database is damaged
         self._pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
         self.stack.addWidget(self._first_frame)
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
         self.context.language_changed.connect(self.retranslate)
         self.context.font_changed.connect(lambda _large: self._fit_rail())
         self.context.tasks.failed.connect(self._environment_error)
+        self.context.tasks.damaged.connect(self._library_damaged)
         for number in range(self.rail.count()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.rail.setCurrentRow(n))
@@ -293,6 +297,22 @@ class MainWindow(QMainWindow):
             self.go_back()
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]
+
+    def _library_damaged(self, error: "DamagedDatabaseError") -> None:
+        from ui.damaged_library import DamagedLibrary
+
+        if self.damaged_library is None:
+            self.damaged_library = DamagedLibrary(self.context, self, self._library_replaced)
+        self.damaged_library.ask(error)
+
+    def _library_replaced(self) -> None:
+        """Read everything again from the new library; fetch its catalogue when online."""
+        self.context.library_changed.emit()
+        self.session.start()
+        if self.context.downloads is not None:
+            self.context.downloads.refresh()
+        if self.context.sync is not None:
+            self.context.sync.sync_now()
 
     def _environment_error(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox  # built only when needed (~5 ms)

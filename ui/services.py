@@ -187,7 +187,7 @@ class DownloadService(QObject):
 
     def _failed(self, error: Exception) -> None:
         log.warning("download: %s", error)
-        self.context.tasks.failed.emit(environment_message(error))
+        self.context.tasks.report(error)
 
 
 @dataclass(frozen=True)

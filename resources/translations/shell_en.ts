@@ -197,6 +197,45 @@
     </message>
 </context>
 <context>
+    <name>DamagedLibrary</name>
+    <message>
+        <source>The learning library is damaged</source>
+        <translation>The learning library is damaged</translation>
+    </message>
+    <message>
+        <source>The learning library on this computer is damaged and cannot be used. A copy of it was kept.</source>
+        <translation>The learning library on this computer is damaged and cannot be used. A copy of it was kept.</translation>
+    </message>
+    <message>
+        <source>Start again with an empty library? Downloaded courses stay on this computer, learners and their records are kept as far as they can be read, and the course list comes back at the next sync.</source>
+        <translation>Start again with an empty library? Downloaded courses stay on this computer, learners and their records are kept as far as they can be read, and the course list comes back at the next sync.</translation>
+    </message>
+    <message>
+        <source>Start with an empty library</source>
+        <translation>Start with an empty library</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Starting a new library…</source>
+        <translation>Starting a new library…</translation>
+    </message>
+    <message>
+        <source>A new library was started. It keeps %1 downloaded courses, %2 learners and %3 learning records.</source>
+        <translation>A new library was started. It keeps %1 downloaded courses, %2 learners and %3 learning records.</translation>
+    </message>
+    <message>
+        <source>Some of the old library could not be read; its copy is kept.</source>
+        <translation>Some of the old library could not be read; its copy is kept.</translation>
+    </message>
+    <message>
+        <source>Lifelong Learning</source>
+        <translation>Lifelong Learning</translation>
+    </message>
+</context>
+<context>
     <name>DownloadsPage</name>
     <message>
         <source>Courses use %1 on this computer; %2 free.</source>

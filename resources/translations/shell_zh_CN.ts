@@ -197,6 +197,45 @@
     </message>
 </context>
 <context>
+    <name>DamagedLibrary</name>
+    <message>
+        <source>The learning library is damaged</source>
+        <translation>学习资料库已损坏</translation>
+    </message>
+    <message>
+        <source>The learning library on this computer is damaged and cannot be used. A copy of it was kept.</source>
+        <translation>这台电脑上的学习资料库已损坏，无法使用。已保留一份副本。</translation>
+    </message>
+    <message>
+        <source>Start again with an empty library? Downloaded courses stay on this computer, learners and their records are kept as far as they can be read, and the course list comes back at the next sync.</source>
+        <translation>要用一个空的资料库重新开始吗？已下载的课程仍留在这台电脑上；学员和学习记录凡是能读出的都会保留；课程目录会在下次同步时恢复。</translation>
+    </message>
+    <message>
+        <source>Start with an empty library</source>
+        <translation>用空资料库重新开始</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Starting a new library…</source>
+        <translation>正在建立新的资料库…</translation>
+    </message>
+    <message>
+        <source>A new library was started. It keeps %1 downloaded courses, %2 learners and %3 learning records.</source>
+        <translation>已建立新的资料库，保留了 %1 门已下载课程、%2 位学员和 %3 条学习记录。</translation>
+    </message>
+    <message>
+        <source>Some of the old library could not be read; its copy is kept.</source>
+        <translation>旧资料库有部分内容无法读取，它的副本已保留。</translation>
+    </message>
+    <message>
+        <source>Lifelong Learning</source>
+        <translation>终身学习</translation>
+    </message>
+</context>
+<context>
     <name>DownloadsPage</name>
     <message>
         <source>Courses use %1 on this computer; %2 free.</source>
