@@ -3,8 +3,7 @@
 Compared in the same run with a bare PySide6 window shown by a two-line script; target:
 the app within 1.5× of it. ``python -m bench.bench_ui_startup [COUNT]``. Rounds alternate
 bare and app, so the median of the per-round ratios holds steadier than the ratio of
-medians when other work shares the machine; both are printed. Then, as detail, further
-rounds time Home in place: the window shows Home's content, not the first frame's stand-in.
+medians when other work shares the machine; both are printed.
 """
 
 import os
@@ -16,7 +15,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = 7
+ROUNDS = 15
 # Each child prints the wall-clock time once its event loop runs with the window shown.
 SHOWN = "QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))"
 BARE = (
@@ -28,19 +27,6 @@ APP = (
     "import sys, time; from PySide6.QtCore import QTimer\n"
     "from PySide6.QtWidgets import QApplication\n"
     f"app = QApplication([]); {SHOWN}\n"
-    "from ui.launcher import parse; from ui.gui import run\n"
-    "sys.exit(run(parse(['--data-dir', sys.argv[1]])))"
-)
-# Detail: the app again, printing once Home (not the first frame's stand-in) is on screen.
-HOME = (
-    "import sys, time; from PySide6.QtCore import QTimer\n"
-    "from PySide6.QtWidgets import QApplication\n"
-    "app = QApplication([])\n"
-    "def home_in_place():\n"
-    "    pages = [w.stack.currentWidget() for w in app.topLevelWidgets() if hasattr(w, 'stack')]\n"
-    "    if pages and type(pages[0]).__name__ == 'HomePage':\n"
-    "        print(time.time(), flush=True); app.quit()\n"
-    "poll = QTimer(); poll.timeout.connect(home_in_place); poll.start(1)\n"
     "from ui.launcher import parse; from ui.gui import run\n"
     "sys.exit(run(parse(['--data-dir', sys.argv[1]])))"
 )
@@ -93,19 +79,6 @@ def main() -> None:
     print(f"bare PySide6 window: {bare_ms:.0f} ms (median of {ROUNDS})")
     print(f"lifelong main window, {count:,} courses: {app_ms:.0f} ms")
     print(f"ratio: {app_ms / bare_ms:.2f}x (target <= 1.5x); per round: {paired:.2f}x")
-    print_home_in_place(folder)
-
-
-def print_home_in_place(folder: Path) -> None:
-    """Detail: when Home's content is in place, against the bare window of the same round."""
-    timed(HOME, str(folder))
-    bare, home = [], []
-    for _round in range(ROUNDS):
-        bare.append(timed(BARE))
-        home.append(timed(HOME, str(folder)))
-    paired = statistics.median(h / b for h, b in zip(home, bare, strict=True))
-    print(f"home in place: {statistics.median(home) * 1000:.0f} ms, per round {paired:.2f}x "
-          f"the bare window ({statistics.median(bare) * 1000:.0f} ms)")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,7 @@
 """The GUI path of ``lifelong``: application, context, services, main window, event loop.
 
 Start-up shows the window first and does everything else after it: no database, sync or
-player module is imported before the first paint (``tests/test_ui_startup.py``). Home is
-built once that first frame has painted, and the database and sync work starts after it,
-so that neither holds the other back.
+player module is imported before the first paint (``tests/test_ui_startup.py``).
 """
 
 import argparse
@@ -11,9 +9,10 @@ import gc
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
+import ui.qt_start  # noqa: F401 - first: stops PySide6 reading every later module's source
 from app.paths import DataPaths, resolve
 from ui.context import AppContext
 from ui.errors import install_excepthook, take_crash_report
@@ -69,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     window.resize(line * 64, line * 40)
     window.show()
 
-    def after_home() -> None:
+    def after_show() -> None:
         # Everything alive now lives as long as the app: keep it out of the collector, so a
         # full collection on a worker (which holds the GIL) no longer stalls the GUI.
         gc.freeze()
@@ -83,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.self_test:
             offer_crash_report(window, paths)
 
-    window.home_ready.connect(after_home)
+    QTimer.singleShot(0, after_show)
     checker = None
     if args.self_test and demo is not None:
         from ui.self_test import SelfTest

@@ -1,18 +1,16 @@
 """The main window: a navigation rail, the screens in a stack, the status bar.
 
-The window first paints its shell (rail, status bar) around an empty page; Home is built
-just after that first frame, and Browse, Downloads, Settings and the course page on first
-use (each costs imports and widgets the first paint does not need).
+Only the home screen is built before the window first shows; Browse, Downloads,
+Settings and the course page are built on first use (each costs imports and widgets the
+first paint does not need).
 
 Keyboard: Ctrl+1…4 pick a screen, Ctrl+F searches, Alt+Left (or Backspace outside text
 fields) goes back.
 """
 
 import importlib
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, cast
 
-from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,18 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.home import HomePage
 from ui.profiles.session import Session
 from ui.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QCloseEvent
 
     from app.errors import DamagedDatabaseError
     from ui.browse import BrowsePage
     from ui.course_page import CoursePage
     from ui.damaged_library import DamagedLibrary
     from ui.downloads_page import DownloadsPage
-    from ui.home import HomePage
     from ui.player.lesson_page import LessonPage
     from ui.settings_page import SettingsPage
 
@@ -51,54 +49,17 @@ LAZY_PAGES: Final = {
 RAIL_AFTER_HOME: Final = ("browse", "downloads", "settings")
 
 
-class FirstFrame(QWidget):
-    """Home's place in the first frame: the window's background, no content yet.
-
-    Building Home (its tiles, labels and scroll area) would hold back the window's first
-    frame by about as long as the rest of the window takes. ``painted`` is called instead
-    on the turn of the event loop after this has painted, so that frame reaches the screen
-    first; or after ``LATEST_MS`` if the window does not paint (started minimised).
-    """
-
-    LATEST_MS: Final = 250
-
-    def __init__(self, painted: Callable[[], object]) -> None:
-        super().__init__()
-        self._painted: Callable[[], object] | None = painted
-        QTimer.singleShot(self.LATEST_MS, self, self._call)
-
-    def paintEvent(self, event: "QPaintEvent") -> None:
-        super().paintEvent(event)
-        QTimer.singleShot(0, self, self._call)
-
-    def _call(self) -> None:
-        painted, self._painted = self._painted, None
-        if painted is not None:
-            painted()
-
-
 class MainWindow(QMainWindow):
-    """The window of the app.
-
-    Signals:
-        home_ready(): Home has been built and has taken the first frame's place (sent on
-            the event loop's next turn); work that would compete with building it (database,
-            sync) starts from here.
-    """
-
-    home_ready = Signal()
-
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self._home: HomePage | None = None
-        self._first_frame = FirstFrame(lambda: self.home)
-        self.rail_home: QWidget = self._first_frame  # Home, or the simple home in large type
+        self.home = HomePage(context)
+        self.rail_home: QWidget = self.home  # the simple home replaces it in large type
         self.lesson: LessonPage | None = None  # made on first use: the player imports a lot
         self.damaged_library: DamagedLibrary | None = None  # made if the database is damaged
         self._pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._first_frame)
+        self.stack.addWidget(self.home)
         self.rail = QListWidget()
         self.rail.setObjectName("navigation")
         self.rail.addItems([""] * (1 + len(RAIL_AFTER_HOME)))
@@ -165,27 +126,6 @@ class MainWindow(QMainWindow):
 
     # -- screens built on first use ----------------------------------------------------
 
-    @property
-    def home(self) -> "HomePage":
-        """Home, built after the first frame (or now, when asked for before it)."""
-        if self._home is None:
-            from ui.home import HomePage
-
-            home = self._home = HomePage(self.context)
-            stand_in = self._first_frame
-            self.stack.insertWidget(0, home)
-            if self.stack.currentWidget() is stand_in:
-                self.stack.setCurrentWidget(home)
-            if self.rail_home is stand_in:
-                self.rail_home = home
-            self.history = [home if page is stand_in else page for page in self.history]
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-            # On the next turn: Home may be built before the window shows (large type's
-            # simple home asks for it at start-up), when nothing listens yet.
-            QTimer.singleShot(0, self, self.home_ready.emit)
-        return self._home
-
     def _page(self, name: str) -> QWidget:
         page = self._pages.get(name)
         if page is None:
@@ -214,7 +154,6 @@ class MainWindow(QMainWindow):
     @property
     def rail_pages(self) -> list[QWidget]:
         """The screens of the rail in its order (building any not made yet)."""
-        self.home  # noqa: B018 - built now: it takes the first frame's place in the rail
         return [self.rail_home, *(self._page(name) for name in RAIL_AFTER_HOME)]
 
     def _rail_row(self, page: QWidget) -> int:
@@ -308,7 +247,7 @@ class MainWindow(QMainWindow):
     def _library_replaced(self) -> None:
         """Read everything again from the new library; fetch its catalogue when online."""
         self.context.library_changed.emit()
-        self.session.start()
+        self.session.start(self.context.language, self.context.large_font)  # as it looks now
         if self.context.downloads is not None:
             self.context.downloads.refresh()
         if self.context.sync is not None:
