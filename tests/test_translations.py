@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QDialogButtonBox
 
 from build.translations import area_sources, update
-from ui.i18n import AREAS, LANGUAGES, TRANSLATIONS_DIR, compile_translations
+from ui.i18n import AREAS, LANGUAGES, TRANSLATIONS_DIR, Translations, compile_translations
 
 ROOT = Path(__file__).resolve().parent.parent
 AREAS_WITH_SOURCES = [area for area in AREAS if area_sources(area)]
@@ -54,3 +55,15 @@ def test_compiled_chinese_translation_loads_and_translates(tmp_path: Path) -> No
     translator = QTranslator()
     assert translator.load(str(tmp_path / "shell_zh_CN.qm"))
     assert translator.translate("StatusBar", "Sync now") == "立即同步"
+
+
+@pytest.mark.usefixtures("qapp")
+def test_qt_own_buttons_follow_the_interface_language(tmp_path: Path) -> None:
+    translations = Translations(tmp_path)  # no app translations: Qt's own are found apart
+    cancel = QDialogButtonBox.StandardButton.Cancel
+    try:
+        translations.use("zh_CN")
+        assert QDialogButtonBox(cancel).button(cancel).text() == "取消"
+    finally:
+        translations.use("")
+    assert QDialogButtonBox(cancel).button(cancel).text() == "Cancel"

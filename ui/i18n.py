@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Final
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 AREAS: Final = ("shell", "player", "profiles")
 LANGUAGES: Final = ("zh_CN", "en")
@@ -91,9 +91,13 @@ class Translations(QObject):
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed = []
-        for area in AREAS:
+        files = [self.folder / f"{area}_{language}.qm" for area in AREAS]
+        # Qt's own words too: the OK, Cancel, Yes and No of message boxes, text-field menus.
+        files.append(Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+                     / f"qtbase_{language}.qm")
+        for file in files:
             translator = QTranslator(self)
-            if translator.load(str(self.folder / f"{area}_{language}.qm")):
+            if translator.load(str(file)):
                 app.installTranslator(translator)
                 self._installed.append(translator)
         self.language = language
