@@ -3,7 +3,8 @@
 What can be had back is kept: the damaged file (with its WAL) is moved aside, downloaded
 courses are recorded again from their folders, and profiles, settings and learning records
 are copied from whatever of the old file can still be read, their progress derived anew by
-the usual merge. The catalogue returns at the next sync, as do records the platform holds.
+the usual merge, and so are the downloaded courses' catalogue entries. The rest of the
+catalogue returns at the next sync, as do records the platform holds.
 """
 
 import json
@@ -13,7 +14,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import progress
+from app import progress, search
 from app.packages import adopt_course_folders
 from app.paths import DataPaths
 from app.store import Store
@@ -26,6 +27,8 @@ SALVAGED = (
     ("sync_state", "WHERE key = 'installation_id'"),
     ("statements", ""),
 )
+# The tables of a course's catalogue entry (and the column naming the course), parents first.
+CATALOGUE = (("courses", "id"), ("course_facets", "course_id"), ("lessons", "course_id"))
 _SIDE_FILES = ("-wal", "-shm")
 
 
@@ -46,6 +49,7 @@ def start_fresh(paths: DataPaths, kept: Path) -> Salvage:
         copied = {table: _copy(kept, store, table, where) for table, where in SALVAGED}
         _derive_progress(store)
         courses = adopt_course_folders(store)
+        _copy_installed_catalogue(kept, store)
         conn = store.conn
         return Salvage(
             courses=courses,
@@ -66,7 +70,20 @@ def move_aside(database: Path, kept: Path) -> None:
             os.replace(f"{database}{suffix}", f"{kept}{suffix}")
 
 
-def _copy(old_file: Path, store: Store, table: str, where: str) -> bool:
+def _copy_installed_catalogue(old_file: Path, store: Store) -> None:
+    """The catalogue entries of the downloaded courses, when they can be read: so a PC that
+    stays offline still lists them. The rest of the catalogue returns at the next sync."""
+    installed = [row[0] for row in store.conn.execute("SELECT course_id FROM installed")]
+    for table, column in CATALOGUE:
+        _copy(old_file, store, table, f"WHERE {column} IN (SELECT value FROM json_each(?))",
+              (json.dumps(installed),))
+    with store.transaction() as conn:
+        search.reindex(conn, installed)
+
+
+def _copy(
+    old_file: Path, store: Store, table: str, where: str, parameters: tuple[str, ...] = ()
+) -> bool:
     """Copy the readable rows of ``table``; False when the old table could not be read whole."""
     columns = [row[1] for row in store.conn.execute(f"PRAGMA table_info({table})")]
     try:
@@ -76,7 +93,7 @@ def _copy(old_file: Path, store: Store, table: str, where: str) -> bool:
     try:
         present = {row[1] for row in old.execute(f"PRAGMA table_info({table})")}
         shared = [column for column in columns if column in present]
-        rows = old.execute(f"SELECT {', '.join(shared)} FROM {table} {where}")
+        rows = old.execute(f"SELECT {', '.join(shared)} FROM {table} {where}", parameters)
         insert = (f"INSERT OR IGNORE INTO {table} ({', '.join(shared)}) "
                   f"VALUES ({', '.join('?' * len(shared))})")
         with store.transaction() as conn:

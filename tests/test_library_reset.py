@@ -11,6 +11,7 @@ from app.errors import DamagedDatabaseError
 from app.library_reset import start_fresh
 from app.packages import import_package, lesson_path
 from app.paths import DataPaths, resolve
+from app.search import Filters, find_courses
 from app.store import Store
 from sync.catalog import CURSOR_KEY
 from tests.package_zips import COURSE, package_of
@@ -23,7 +24,9 @@ def learning_library(paths: DataPaths, tmp_path: Path) -> dict[str, Any]:
     """A library with a catalogue, an installed course, a profile with records, a setting."""
     with Store(paths) as store:
         with store.transaction() as conn:
-            catalogue.apply_records(conn, [course_record(f"c{n}", lessons=3) for n in range(300)])
+            records = [course_record(f"c{n}", lessons=3) for n in range(300)]
+            records.append(course_record(COURSE, lessons=1, title_zh="身边的科学"))
+            catalogue.apply_records(conn, records)
             profile = profiles.create(conn, "李华")
             settings.put(conn, "download.bandwidth_kbps", 64)
         store.set_state(CURSOR_KEY, "1-300")
@@ -117,3 +120,23 @@ def test_a_newer_database_is_not_offered_for_replacement(tmp_path: Path) -> None
     with pytest.raises(DamagedDatabaseError) as caught:
         Store(paths)
     assert caught.value.kept is None
+
+
+def test_downloaded_courses_stay_listed_when_their_catalogue_entries_can_be_read(
+    tmp_path: Path,
+) -> None:
+    paths = resolve(tmp_path / "data")
+    learning_library(paths, tmp_path)
+    smash_page(paths.database, "statements")
+    error = damaged_error(paths)
+    assert error.kept is not None
+
+    salvage = start_fresh(paths, error.kept)
+
+    assert salvage.unreadable == ("statements",)
+    with Store(paths) as store:
+        listed = find_courses(store.conn, "", Filters(downloaded_only=True), limit=10)
+        assert [row.id for row in listed] == [COURSE]
+        assert find_courses(store.conn, "身边的科学", Filters(), limit=10)[0].id == COURSE
+        assert len(catalogue.get_course(store.conn, COURSE).lessons) == 1
+        assert catalogue.course_count(store.conn) == 1  # the rest returns at the next sync
