@@ -46,9 +46,11 @@ def start_fresh(paths: DataPaths, kept: Path) -> Salvage:
     """Move the damaged database to ``kept`` and open a new one with all that can be saved."""
     move_aside(paths.database, kept)
     with Store(paths, check=False) as store:
+        # First: a start-up after a power cut here would take unrecorded folders for
+        # interrupted imports and delete them.
+        courses = adopt_course_folders(store)
         copied = {table: _copy(kept, store, table, where) for table, where in SALVAGED}
         _derive_progress(store)
-        courses = adopt_course_folders(store)
         _copy_installed_catalogue(kept, store)
         conn = store.conn
         return Salvage(
