@@ -11,6 +11,7 @@ from app.cli import main
 from app.paths import resolve
 from app.store import Store
 from resources.demo.generator import build_demo
+from tests.damage import smash_schema
 
 
 @pytest.fixture(scope="module")
@@ -103,9 +104,7 @@ def test_reset_library_replaces_a_damaged_database_keeping_records(
     paths = resolve(tmp_path)
     with Store(paths) as store, store.transaction() as conn:
         profiles.create(conn, "王芳")
-    data = bytearray(paths.database.read_bytes())
-    data[100:4096] = b"\xff" * (4096 - 100)
-    paths.database.write_bytes(bytes(data))
+    smash_schema(paths.database)
     assert run(tmp_path, "status") == 1
     assert "lifelong reset-library" in capsys.readouterr().err
     assert run(tmp_path, "reset-library") == 0

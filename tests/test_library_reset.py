@@ -14,10 +14,9 @@ from app.paths import DataPaths, resolve
 from app.search import Filters, find_courses
 from app.store import Store
 from sync.catalog import CURSOR_KEY
+from tests.damage import smash_page, smash_schema
 from tests.package_zips import COURSE, package_of
 from tests.records import course_record
-
-PAGE = 4096
 
 
 def learning_library(paths: DataPaths, tmp_path: Path) -> dict[str, Any]:
@@ -45,18 +44,6 @@ def learning_library(paths: DataPaths, tmp_path: Path) -> dict[str, Any]:
 
 def rows(store: Store, sql: str) -> list[tuple[Any, ...]]:
     return sorted(store.conn.execute(sql).fetchall())
-
-
-def smash_page(database: Path, table: str) -> None:
-    """Overwrite the root page of ``table`` so that reading it fails."""
-    conn = sqlite3.connect(database)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
-    conn.close()
-    data = bytearray(database.read_bytes())
-    start = (root[0] - 1) * PAGE
-    data[start:start + PAGE] = b"\xa5" * PAGE
-    database.write_bytes(bytes(data))
 
 
 def damaged_error(paths: DataPaths) -> DamagedDatabaseError:
@@ -94,11 +81,7 @@ def test_damaged_catalogue_keeps_profiles_records_progress_and_downloads(
 def test_unreadable_schema_still_keeps_the_downloaded_courses(tmp_path: Path) -> None:
     paths = resolve(tmp_path / "data")
     learning_library(paths, tmp_path)
-    with sqlite3.connect(paths.database) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    data = bytearray(paths.database.read_bytes())
-    data[100:PAGE] = b"\xff" * (PAGE - 100)
-    paths.database.write_bytes(bytes(data))
+    damaged = smash_schema(paths.database)
     with pytest.raises(DamagedDatabaseError) as caught:  # as the app's worker opens it
         Store(paths, check=False)
     assert caught.value.kept is not None
@@ -109,7 +92,7 @@ def test_unreadable_schema_still_keeps_the_downloaded_courses(tmp_path: Path) ->
     assert set(salvage.unreadable) == {"profiles", "settings", "sync_state", "statements"}
     with Store(paths) as store:
         assert lesson_path(store, COURSE, "lessons/a.md").exists()
-    assert caught.value.kept.read_bytes() == bytes(data)
+    assert caught.value.kept.read_bytes() == damaged
 
 
 def test_a_newer_database_is_not_offered_for_replacement(tmp_path: Path) -> None:

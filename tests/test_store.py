@@ -8,6 +8,7 @@ from app.errors import DamagedDatabaseError
 from app.migrations import MIGRATIONS
 from app.paths import DATA_DIR_ENV, DataPaths, default_data_dir, resolve
 from app.store import Store
+from tests.damage import smash_schema
 
 
 def test_new_store_is_migrated_and_in_wal_mode(store: Store) -> None:
@@ -37,13 +38,11 @@ def test_damaged_database_is_kept_and_reported(tmp_path: Path) -> None:
     paths = resolve(tmp_path)
     with Store(paths) as store:
         store.set_state("x", "y" * 10_000)
-    data = bytearray(paths.database.read_bytes())
-    data[100:4096] = b"\xff" * (4096 - 100)  # smash the schema page
-    paths.database.write_bytes(bytes(data))
+    damaged = smash_schema(paths.database)
     with pytest.raises(DamagedDatabaseError, match="damaged") as caught:
         Store(paths)
     kept = list(tmp_path.glob("library.sqlite3.damaged-*"))
-    assert len(kept) == 1 and kept[0].read_bytes() == bytes(data)
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
     assert str(kept[0]) in str(caught.value)
 
 

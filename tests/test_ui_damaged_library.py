@@ -11,9 +11,9 @@ from app import catalogue, profiles, progress
 from app.packages import import_package
 from app.paths import DataPaths
 from app.store import Store, check_integrity
+from tests.damage import smash_page, smash_schema
 from tests.package_zips import package_of
 from tests.records import course_record
-from tests.test_library_reset import smash_page
 from tests.ui_fixtures import WAIT_MS, app_look_kept
 from ui.gui import build_context
 from ui.main_window import MainWindow
@@ -66,14 +66,6 @@ def shown_box(qtbot: QtBot, attribute: str, window: MainWindow) -> QMessageBox:
     return box
 
 
-def smash_schema(paths: DataPaths) -> bytes:
-    """Make the database impossible to open; returns its damaged bytes."""
-    data = bytearray(paths.database.read_bytes())
-    data[100:4096] = b"\xff" * (4096 - 100)
-    paths.database.write_bytes(bytes(data))
-    return bytes(data)
-
-
 def test_starting_again_keeps_the_learner_records_and_course(
     qtbot: QtBot, start_app: Callable[[DataPaths], MainWindow], paths: DataPaths,
     tmp_path: Path,
@@ -99,7 +91,7 @@ def test_an_unopenable_library_is_offered_once_and_quitting_changes_nothing(
     paths: DataPaths, tmp_path: Path,
 ) -> None:
     damaged_library(paths, tmp_path)
-    damaged = smash_schema(paths)
+    damaged = smash_schema(paths.database)
     window = start_app(paths)
     offer = shown_box(qtbot, "offer", window)
     window.context.tasks.wait()
@@ -118,7 +110,7 @@ def test_after_starting_again_from_an_unopenable_library_a_learner_can_start(
     tmp_path: Path,
 ) -> None:
     damaged_library(paths, tmp_path)
-    smash_schema(paths)
+    smash_schema(paths.database)
     window = start_app(paths)
     offer = shown_box(qtbot, "offer", window)
     assert window.context.profile is None
